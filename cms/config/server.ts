@@ -1,0 +1,10 @@
+export default ({ env }) => ({
+  host: env('HOST', '0.0.0.0'),
+  port: env.int('PORT', 1337),
+  url: env('PUBLIC_URL', ''),
+  app: {
+    keys: env.array('APP_KEYS', ['local-app-key-1', 'local-app-key-2']),
+  },
+  // Strapi 5 ignores STRAPI_DISABLE_UPDATE_NOTIFICATION; this keeps it from calling out at start.
+  logger: { updates: { enabled: false } },
+});

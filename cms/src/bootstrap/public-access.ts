@@ -1,0 +1,32 @@
+import type { Core } from '@strapi/strapi';
+
+// What readers may read without a token: published entries of the reader-facing types, nothing else.
+// Enforced at every start, so the public surface is owned by code, not by a checkbox in the admin.
+export const PUBLIC_READ_ACTIONS = [
+  ...['article', 'author', 'series', 'editors-note', 'section', 'tag', 'page'].flatMap((name) => [
+    `api::${name}.${name}.find`,
+    `api::${name}.${name}.findOne`,
+  ]),
+  'api::site.site.find',
+];
+
+const PERMISSION = 'plugin::users-permissions.permission';
+
+export async function restrictPublicRole(strapi: Core.Strapi) {
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+  if (!role) throw new Error('The users-permissions Public role is missing');
+
+  const granted: { id: number; action: string }[] = await strapi.db
+    .query(PERMISSION)
+    .findMany({ where: { role: role.id }, select: ['id', 'action'] });
+
+  const extra = granted.filter((permission) => !PUBLIC_READ_ACTIONS.includes(permission.action));
+  if (extra.length > 0) {
+    await strapi.db.query(PERMISSION).deleteMany({ where: { id: { $in: extra.map((p) => p.id) } } });
+  }
+
+  const missing = PUBLIC_READ_ACTIONS.filter((action) => !granted.some((p) => p.action === action));
+  for (const action of missing) {
+    await strapi.db.query(PERMISSION).create({ data: { action, role: role.id } });
+  }
+}

@@ -1,0 +1,23 @@
+import type { Core } from '@strapi/strapi';
+import { registerFirstPublishStamp } from './editorial/first-published';
+import { ensureLocales } from './bootstrap/locales';
+import { restrictPublicRole } from './bootstrap/public-access';
+import { ensureWebApiToken } from './bootstrap/api-token';
+import { ensureFirstAdmin } from './bootstrap/admin-account';
+import { seedDemoContent } from './seed';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerFirstPublishStamp(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureLocales(strapi);
+    await restrictPublicRole(strapi);
+    await ensureWebApiToken(strapi);
+    await ensureFirstAdmin(strapi);
+    if (process.env.SEED_DEMO_CONTENT !== 'false') {
+      await seedDemoContent(strapi);
+    }
+  },
+};

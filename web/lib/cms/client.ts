@@ -1,0 +1,47 @@
+import 'server-only';
+import qs from 'qs';
+import type { z } from 'zod';
+import { CMS_URL, apiToken } from './config';
+
+/** A failed conversation with Strapi, carrying what was asked. A 404 is not one: fetchers return null. */
+export class CmsError extends Error {
+  constructor(
+    readonly request: { path: string; query: object },
+    readonly status: number | null,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`CMS ${request.path}: ${message}`, options);
+    this.name = 'CmsError';
+  }
+}
+
+export type CacheOptions = { tags: string[]; revalidate: number };
+
+/** GETs a Strapi REST path and validates the payload with `schema`; null when Strapi answers 404. */
+export async function cmsGet<S extends z.ZodType>(path: string, query: object, schema: S, cache: CacheOptions): Promise<z.output<S> | null> {
+  const request = { path, query };
+  const url = `${CMS_URL}/api${path}?${qs.stringify(query, { encodeValuesOnly: true })}`;
+  const token = apiToken();
+
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      next: cache,
+    });
+  } catch (cause) {
+    throw new CmsError(request, null, 'the CMS could not be reached', { cause });
+  }
+
+  if (response.status === 404) return null;
+  if (!response.ok) {
+    throw new CmsError(request, response.status, `answered ${response.status} ${await response.text().catch(() => '')}`.trim());
+  }
+
+  const parsed = schema.safeParse(await response.json());
+  if (!parsed.success) {
+    throw new CmsError(request, response.status, `unexpected payload: ${parsed.error.message}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,21 @@
+import 'server-only';
+import fs from 'fs';
+import path from 'path';
+
+/** Where Strapi is, as seen from the web server (not from the reader's browser). */
+export const CMS_URL = (process.env.CMS_URL || 'http://127.0.0.1:1337').replace(/\/$/, '');
+
+/**
+ * The web app's read-only API token: STRAPI_API_TOKEN, else the file the CMS writes at start
+ * (STRAPI_API_TOKEN_FILE, by default the repository's .data/web-api-token). Read on each call, so a
+ * token the CMS rotates is picked up without a restart.
+ */
+export function apiToken(): string | undefined {
+  if (process.env.STRAPI_API_TOKEN) return process.env.STRAPI_API_TOKEN;
+  const file = path.resolve(process.cwd(), process.env.STRAPI_API_TOKEN_FILE || '../.data/web-api-token');
+  try {
+    return fs.readFileSync(file, 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
