@@ -1,0 +1,72 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import crypto from 'crypto';
+import { Client } from 'pg';
+import supertest from 'supertest';
+import type { Core } from '@strapi/strapi';
+
+const appDir = path.resolve(__dirname, '..', '..');
+export const database = (process.env.TEST_DATABASE || 'sqlite') as 'sqlite' | 'postgres';
+const pgAdmin = { host: process.env.TEST_PG_HOST || '127.0.0.1', port: Number(process.env.TEST_PG_PORT || 5432), user: process.env.TEST_PG_USER || 'postgres', password: process.env.TEST_PG_PASSWORD || '' };
+
+export type TestCms = {
+  strapi: Core.Strapi;
+  api: ReturnType<typeof supertest>;
+  tmp: string;
+  stop: () => Promise<void>;
+};
+
+/**
+ * Boots the real Strapi (compiled in dist/) on a fresh database: a temporary SQLite file, or a new
+ * PostgreSQL database dropped afterwards. The admin panel is not served; everything else is as in
+ * production, the demo seed included unless `seed: false`.
+ */
+export async function startCms({ seed = true, env = {} }: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestCms> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cms-test-'));
+  const dbName = `newsroom_test_${crypto.randomBytes(4).toString('hex')}`;
+  fs.mkdirSync(path.join(tmp, 'public', 'uploads'), { recursive: true });
+
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    SERVE_ADMIN: 'false',
+    PUBLIC_DIR: path.join(tmp, 'public'),
+    WEB_API_TOKEN_FILE: path.join(tmp, 'web-api-token'),
+    SEED_DEMO_CONTENT: seed ? 'true' : 'false',
+    ADMIN_EMAIL: 'editor@tidewater.test',
+    ADMIN_PASSWORD: 'Test-Passw0rd!',
+    ...env,
+  });
+  if (database === 'postgres') {
+    const admin = new Client({ ...pgAdmin, database: 'postgres' });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    await admin.end();
+    Object.assign(process.env, { DATABASE_CLIENT: 'postgres', DATABASE_HOST: pgAdmin.host, DATABASE_PORT: String(pgAdmin.port), DATABASE_NAME: dbName, DATABASE_USERNAME: pgAdmin.user, DATABASE_PASSWORD: pgAdmin.password });
+  } else {
+    Object.assign(process.env, { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(tmp, 'data.db') });
+  }
+
+  // Required lazily so the environment above is in place when Strapi reads its configuration.
+  const { createStrapi } = require('@strapi/strapi');
+  const strapi: Core.Strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
+  strapi.server.mount();
+
+  return {
+    strapi,
+    api: supertest(strapi.server.httpServer),
+    tmp,
+    async stop() {
+      await strapi.destroy();
+      if (database === 'postgres') {
+        const admin = new Client({ ...pgAdmin, database: 'postgres' });
+        await admin.connect();
+        await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+        await admin.end();
+      }
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import fs from 'fs';
+import path from 'path';
+import { seedDemoContent } from '../dist/src/seed';
+import { startCms, type TestCms } from './helpers/strapi';
+
+let cms: TestCms;
+beforeAll(async () => {
+  cms = await startCms();
+});
+afterAll(async () => {
+  await cms?.stop();
+});
+
+const TYPES = ['article', 'author', 'series', 'editors-note', 'section', 'tag', 'page', 'site'] as const;
+async function counts() {
+  const result: Record<string, number> = {};
+  for (const type of TYPES) result[type] = await cms.strapi.db.query(`api::${type}.${type}`).count();
+  result.files = await cms.strapi.db.query('plugin::upload.file').count();
+  return result;
+}
+
+describe('first start', () => {
+  it('seeds the demo outlet: 13 published articles, a draft, a three-part series, authors with avatars, legal pages', async () => {
+    const published = (type: string) => cms.strapi.documents(`api::${type}.${type}` as never).count({ status: 'published' } as never);
+    expect(await published('article')).toBe(13);
+    expect(await cms.strapi.documents('api::article.article').count({ status: 'draft' })).toBe(14);
+    expect(await published('author')).toBeGreaterThanOrEqual(3);
+    expect(await published('section')).toBeGreaterThanOrEqual(3);
+
+    const articles = await cms.strapi.documents('api::article.article').findMany({ status: 'published', populate: { cover: { populate: ['image'] }, corrections: true, editorsNote: true } });
+    for (const article of articles) {
+      expect({ slug: article.slug, caption: !!article.cover?.caption, credit: !!article.cover?.credit, image: !!article.cover?.image }).toEqual({ slug: article.slug, caption: true, credit: true, image: true });
+    }
+    expect(articles.some((a) => a.corrections.length > 0)).toBe(true);
+    expect(articles.some((a) => a.editorsNote)).toBe(true);
+
+    const authors = await cms.strapi.documents('api::author.author').findMany({ populate: ['avatar'] });
+    for (const author of authors) expect(author.avatar?.formats?.thumbnail).toBeDefined();
+
+    const pages = await cms.strapi.documents('api::page.page').findMany({ status: 'published' });
+    expect(pages.map((p) => p.slug).sort()).toEqual(['cookie-policy', 'privacy', 'terms']);
+  });
+
+  it('seeds once: a second run duplicates nothing and leaves editors\' changes and deletions alone', async () => {
+    const articles = cms.strapi.documents('api::article.article');
+    const ferry = await articles.findFirst({ filters: { slug: 'council-approves-night-ferry-trial' } });
+    await articles.update({ documentId: ferry.documentId, data: { title: 'Night ferry trial approved' } });
+    await articles.publish({ documentId: ferry.documentId });
+    const tag = await cms.strapi.documents('api::tag.tag').findFirst({ filters: { slug: 'arts' } });
+    await cms.strapi.documents('api::tag.tag').delete({ documentId: tag.documentId });
+    const before = await counts();
+
+    await seedDemoContent(cms.strapi);
+    expect(await counts()).toEqual(before);
+    expect((await articles.findFirst({ filters: { slug: 'council-approves-night-ferry-trial' } })).title).toBe('Night ferry trial approved');
+    expect(await cms.strapi.documents('api::tag.tag').findFirst({ filters: { slug: 'arts' } })).toBeNull();
+  });
+
+  it('resumes an interrupted seed without duplicating what it had already written', async () => {
+    await cms.strapi.store({ type: 'app', name: 'seed', key: 'demo' }).delete();
+    const before = await counts();
+    await seedDemoContent(cms.strapi);
+    const after = await counts();
+    expect(after.article).toBe(before.article);
+    expect(after.author).toBe(before.author);
+    expect(after.files).toBe(before.files);
+    expect(after.tag).toBe(before.tag + 2); // the deleted tag's draft and published rows, now restored
+  });
+
+  it('creates the first admin from ADMIN_EMAIL and ADMIN_PASSWORD, who can log in', async () => {
+    const res = await cms.api.post('/admin/login').send({ email: 'editor@tidewater.test', password: 'Test-Passw0rd!' });
+    expect(res.status).toBe(200);
+    expect(res.body.data.token).toEqual(expect.any(String));
+    const wrong = await cms.api.post('/admin/login').send({ email: 'editor@tidewater.test', password: 'wrong' });
+    expect(wrong.status).toBe(400);
+  });
+
+  it('hands the web app a working read-only token through a file, and rotates it if the file is lost', async () => {
+    const file = path.join(cms.tmp, 'web-api-token');
+    const token = fs.readFileSync(file, 'utf8').trim();
+    const read = await cms.api.get('/api/articles').set('Authorization', `Bearer ${token}`);
+    expect(read.status).toBe(200);
+    expect(read.body.meta.pagination.total).toBe(13);
+    const drafts = await cms.api.get('/api/articles').set('Authorization', `Bearer ${token}`).query({ status: 'draft', 'filters[slug][$eq]': 'draft-harbour-levy-options' });
+    expect(drafts.body.data).toHaveLength(1);
+    const write = await cms.api.post('/api/articles').set('Authorization', `Bearer ${token}`).send({ data: { title: 'Nope' } });
+    expect(write.status).toBe(403);
+    const users = await cms.api.get('/api/users').set('Authorization', `Bearer ${token}`);
+    expect(users.status).toBe(403);
+
+    fs.rmSync(file);
+    const { ensureWebApiToken } = require('../dist/src/bootstrap/api-token');
+    await ensureWebApiToken(cms.strapi);
+    const rotated = fs.readFileSync(file, 'utf8').trim();
+    expect(rotated).not.toBe(token);
+    expect((await cms.api.get('/api/articles').set('Authorization', `Bearer ${rotated}`)).status).toBe(200);
+    expect((await cms.api.get('/api/articles').set('Authorization', `Bearer ${token}`)).status).toBe(401);
+  });
+});
