@@ -12,9 +12,9 @@ export const CMS_URL = (process.env.CMS_URL || 'http://127.0.0.1:1337').replace(
  */
 export function apiToken(): string | undefined {
   if (process.env.STRAPI_API_TOKEN) return process.env.STRAPI_API_TOKEN;
-  const file = path.resolve(process.cwd(), process.env.STRAPI_API_TOKEN_FILE || '../.data/web-api-token');
+  const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.STRAPI_API_TOKEN_FILE || '../.data/web-api-token');
   try {
-    return fs.readFileSync(file, 'utf8').trim() || undefined;
+    return fs.readFileSync(/*turbopackIgnore: true*/ file, 'utf8').trim() || undefined;
   } catch {
     return undefined;
   }

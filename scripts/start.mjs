@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// `npm start`: build what changed (turbo's cache skips the rest), then run the CMS and, once it answers,
+// the web app. Ctrl-C stops both; if either stops, the other is stopped too.
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cmsPort = Number(process.env.CMS_PORT || 1337);
+const webPort = Number(process.env.WEB_PORT || 3000);
+const cmsUrl = process.env.CMS_URL || `http://127.0.0.1:${cmsPort}`;
+const tokenFile = path.resolve(root, process.env.WEB_API_TOKEN_FILE || '.data/web-api-token');
+
+const env = {
+  ...process.env,
+  STRAPI_TELEMETRY_DISABLED: 'true',
+  NEXT_TELEMETRY_DISABLED: '1',
+  TURBO_TELEMETRY_DISABLED: '1',
+  WEB_API_TOKEN_FILE: tokenFile,
+};
+
+if (process.env.SKIP_BUILD !== 'true') {
+  const build = spawnSync('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, env, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const children = [];
+let stopping = false;
+
+function run(name, args, extraEnv) {
+  const child = spawn('npm', ['run', 'start', '--workspace', name, '--silent', ...args], {
+    cwd: root,
+    env: { ...env, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  for (const stream of [child.stdout, child.stderr]) {
+    let rest = '';
+    stream.on('data', (chunk) => {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop();
+      for (const line of lines) process.stdout.write(`[${name}] ${line}\n`);
+    });
+  }
+  child.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`[${name}] stopped (exit ${code}); stopping the rest`);
+      stop(code || 1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+function stop(code = 0) {
+  stopping = true;
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  setTimeout(() => process.exit(code), 1500).unref();
+}
+
+async function waitFor(url, name, seconds = 180) {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    if (stopping) return;
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  console.error(`${name} did not answer at ${url} within ${seconds} s`);
+  stop(1);
+}
+
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+run('cms', [], { PORT: String(cmsPort) });
+await waitFor(`${cmsUrl}/_health`, 'The CMS');
+run('web', [], { PORT: String(webPort), CMS_URL: cmsUrl, STRAPI_API_TOKEN_FILE: tokenFile });
+await waitFor(`http://127.0.0.1:${webPort}/`, 'The web app');
+
+if (!stopping) {
+  console.log(`
+  The Tidewater Ledger is running.
+    Reader site   http://localhost:${webPort}
+    Editors       http://localhost:${cmsPort}/admin   (the first start printed the admin login above)
+    REST API      http://localhost:${cmsPort}/api/articles
+  Press Ctrl-C to stop.
+`);
+}
