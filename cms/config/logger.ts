@@ -5,7 +5,7 @@ export default ({ env }) => ({
   transports: [
     new winston.transports.Console({
       level: env('LOG_LEVEL', 'http'),
-      format: winston.format.combine(formats.prettyPrint({ timestamps: 'YYYY-MM-DD HH:mm:ss.SSS' }), formats.excludeColors),
+      format: formats.prettyPrint(),
     }),
   ],
 });
