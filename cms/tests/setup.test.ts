@@ -1,6 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import { seedDemoContent } from '../dist/src/seed';
+import { seedBulkArticles } from '../dist/src/seed/bulk';
 import { startCms, type TestCms } from './helpers/strapi';
 
 let cms: TestCms;
@@ -95,5 +96,23 @@ describe('first start', () => {
     expect(rotated).not.toBe(token);
     expect((await cms.api.get('/api/articles').set('Authorization', `Bearer ${rotated}`)).status).toBe(200);
     expect((await cms.api.get('/api/articles').set('Authorization', `Bearer ${token}`)).status).toBe(401);
+  });
+
+  it('generates synthetic published articles in bulk that the API serves like any other', async () => {
+    const progress: number[] = [];
+    await seedBulkArticles(cms.strapi, { articles: 450, onProgress: (done: number) => progress.push(done) });
+    expect(progress).toEqual([200, 400, 450]);
+
+    const list = await cms.api.get('/api/articles').query({ sort: 'firstPublishedAt:desc', 'pagination[pageSize]': 100, 'populate[authors][fields][0]': 'slug', 'populate[section][fields][0]': 'slug', 'populate[body][on][content.rich-text]': 'true' });
+    expect(list.status).toBe(200);
+    expect(list.body.meta.pagination.total).toBe(13 + 450);
+    for (const article of list.body.data) {
+      expect(Number.isNaN(Date.parse(article.firstPublishedAt))).toBe(false);
+      expect(article.authors.length).toBeGreaterThanOrEqual(1);
+      expect(article.section?.slug).toEqual(expect.any(String));
+      expect(article.body[0].body[0].children[0].text.length).toBeGreaterThan(20);
+    }
+    const drafts = await cms.api.get('/api/articles').query({ status: 'draft' });
+    expect(drafts.status).toBe(403);
   });
 });
