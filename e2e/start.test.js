@@ -67,6 +67,7 @@ describe('npm start', () => {
     const second = start();
     try {
       await second.ready;
+      expect(second.output()).toMatch(/Cached:\s+2 cached, 2 total/); // nothing rebuilt
       expect(second.output()).not.toMatch(/Admin account created/);
       expect(second.output()).not.toMatch(/Seeding the demo outlet/);
       expect(await readerTitles()).toHaveLength(13);
