@@ -4,7 +4,15 @@ const path = require('node:path');
 // docker-compose.yml checked without a Docker engine: Debian's docker-compose (installed by .ci/run)
 // parses it against the Compose schema.
 const root = path.resolve(__dirname, '..');
-const SECRETS = ['POSTGRES_PASSWORD', 'APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
+const SECRETS = [
+  'POSTGRES_PASSWORD',
+  'APP_KEYS',
+  'API_TOKEN_SALT',
+  'ADMIN_JWT_SECRET',
+  'TRANSFER_TOKEN_SALT',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+];
 
 function compose(args, secrets) {
   const env = { ...process.env };

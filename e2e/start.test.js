@@ -11,8 +11,17 @@ const cms = `http://127.0.0.1:${ports.cms}`;
 const web = `http://127.0.0.1:${ports.web}`;
 
 function start() {
-  const env = { ...process.env, CMS_PORT: String(ports.cms), WEB_PORT: String(ports.web), DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(tmp, 'data.db'), PUBLIC_DIR: path.join(tmp, 'public'), WEB_API_TOKEN_FILE: path.join(tmp, 'web-api-token') };
-  for (const key of ['ADMIN_EMAIL', 'ADMIN_PASSWORD', 'CMS_URL', 'STRAPI_API_TOKEN', 'STRAPI_API_TOKEN_FILE', 'SEED_DEMO_CONTENT']) delete env[key];
+  const env = {
+    ...process.env,
+    CMS_PORT: String(ports.cms),
+    WEB_PORT: String(ports.web),
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: path.join(tmp, 'data.db'),
+    PUBLIC_DIR: path.join(tmp, 'public'),
+    WEB_API_TOKEN_FILE: path.join(tmp, 'web-api-token'),
+  };
+  for (const key of ['ADMIN_EMAIL', 'ADMIN_PASSWORD', 'CMS_URL', 'STRAPI_API_TOKEN', 'STRAPI_API_TOKEN_FILE', 'SEED_DEMO_CONTENT'])
+    delete env[key];
   const child = spawn('npm', ['start'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
@@ -58,7 +67,11 @@ describe('npm start', () => {
       expect(titles).toContain('Council approves six-month night ferry trial');
       expect(titles).not.toContain('Council weighs three harbour levy options');
 
-      const login = await fetch(`${cms}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'admin@tidewater.local', password }) });
+      const login = await fetch(`${cms}/admin/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@tidewater.local', password }),
+      });
       expect(login.status).toBe(200);
     } finally {
       await first.stop();

@@ -7,7 +7,14 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   images: {
     // Strapi's local upload provider serves /uploads/*; an S3 provider would add its own host here.
-    remotePatterns: [{ protocol: cmsUrl.protocol.replace(':', '') as 'http' | 'https', hostname: cmsUrl.hostname, port: cmsUrl.port, pathname: '/uploads/**' }],
+    remotePatterns: [
+      {
+        protocol: cmsUrl.protocol.replace(':', '') as 'http' | 'https',
+        hostname: cmsUrl.hostname,
+        port: cmsUrl.port,
+        pathname: '/uploads/**',
+      },
+    ],
   },
 };
 

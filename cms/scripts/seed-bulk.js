@@ -23,7 +23,10 @@ function parseArgs(argv) {
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
   const { seedBulkArticles } = require('../dist/src/seed/bulk');
 
-  const bar = new SingleBar({ format: 'articles {bar} {value}/{total} | {percentage}% | {duration}s | eta {eta}s' }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: 'articles {bar} {value}/{total} | {percentage}% | {duration}s | eta {eta}s' },
+    Presets.shades_classic,
+  );
   const started = Date.now();
   bar.start(articles, 0);
   try {

@@ -17,7 +17,9 @@ const publicArticle = async (slug: string) =>
 describe('publishing articles', () => {
   it('sets the first-published time on the first publish and never changes it after', async () => {
     const articles = cms.strapi.documents(ARTICLE);
-    const draft = await articles.create({ data: { title: 'Harbour lights switched to LED', slug: 'harbour-lights-led', format: 'news', authors: [authorId] } });
+    const draft = await articles.create({
+      data: { title: 'Harbour lights switched to LED', slug: 'harbour-lights-led', format: 'news', authors: [authorId] },
+    });
     expect(draft.firstPublishedAt).toBeNull();
     expect(await publicArticle('harbour-lights-led')).toBeUndefined();
 
@@ -44,7 +46,9 @@ describe('publishing articles', () => {
   it('ignores a first-published time sent by a client', async () => {
     const articles = cms.strapi.documents(ARTICLE);
     const forged = '2001-01-01T00:00:00.000Z';
-    const draft = await articles.create({ data: { title: 'Backdated claims', slug: 'backdated-claims', format: 'news', firstPublishedAt: forged } as never });
+    const draft = await articles.create({
+      data: { title: 'Backdated claims', slug: 'backdated-claims', format: 'news', firstPublishedAt: forged } as never,
+    });
     expect(draft.firstPublishedAt).toBeNull();
     await articles.publish({ documentId: draft.documentId });
     await articles.update({ documentId: draft.documentId, data: { firstPublishedAt: forged } as never });
@@ -56,7 +60,11 @@ describe('publishing articles', () => {
     const articles = cms.strapi.documents(ARTICLE);
     const en = await articles.create({ data: { title: 'Tide tables go digital', slug: 'tide-tables-digital', format: 'news' } });
     await articles.publish({ documentId: en.documentId, locale: 'en' });
-    await articles.update({ documentId: en.documentId, locale: 'zh', data: { title: '潮汐表数字化', slug: 'tide-tables-digital-zh', format: 'news' } });
+    await articles.update({
+      documentId: en.documentId,
+      locale: 'zh',
+      data: { title: '潮汐表数字化', slug: 'tide-tables-digital-zh', format: 'news' },
+    });
     const zhDraft = await articles.findOne({ documentId: en.documentId, locale: 'zh', status: 'draft' });
     expect(zhDraft.firstPublishedAt).toBeNull();
     await articles.publish({ documentId: en.documentId, locale: 'zh' });
@@ -68,9 +76,13 @@ describe('publishing articles', () => {
 
   it('keeps drafts of related entries out of published articles', async () => {
     const authors = cms.strapi.documents('api::author.author');
-    const ghost = await authors.create({ data: { name: 'Unpublished Stringer', slug: 'unpublished-stringer', email: 'stringer@tidewater.example' } });
+    const ghost = await authors.create({
+      data: { name: 'Unpublished Stringer', slug: 'unpublished-stringer', email: 'stringer@tidewater.example' },
+    });
     const articles = cms.strapi.documents(ARTICLE);
-    const article = await articles.create({ data: { title: 'Stringer files from the quay', slug: 'stringer-quay', format: 'news', authors: [authorId, ghost.documentId] } });
+    const article = await articles.create({
+      data: { title: 'Stringer files from the quay', slug: 'stringer-quay', format: 'news', authors: [authorId, ghost.documentId] },
+    });
     await articles.publish({ documentId: article.documentId });
     const published = await publicArticle('stringer-quay');
     expect(published.authors.map((a: { slug: string }) => a.slug)).toEqual(['mara-okafor']);

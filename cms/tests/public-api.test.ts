@@ -74,7 +74,7 @@ describe('the public REST API', () => {
     expect(article.body[0].body[0].children[0].text).toMatch(/4,212 responses/);
   });
 
-  it('returns the series with its parts in order and its editor\'s note', async () => {
+  it("returns the series with its parts in order and its editor's note", async () => {
     const res = await cms.api.get('/api/series-list').query({
       'filters[slug][$eq]': 'the-tideline-question',
       'populate[parts][fields][0]': 'title',

@@ -36,13 +36,23 @@ describe('security regressions of the public API', () => {
   });
 
   it('CVE-2023-34235: a table-alias prefix in a filter key cannot reach another table', async () => {
-    for (const key of ['filters[updatedBy][t1.password][$startsWith]', 'filters[t0.password][$startsWith]', 'filters[authors][t1.email][$startsWith]', 'filters[t1.email][$startsWith]']) {
+    for (const key of [
+      'filters[updatedBy][t1.password][$startsWith]',
+      'filters[t0.password][$startsWith]',
+      'filters[authors][t1.email][$startsWith]',
+      'filters[t1.email][$startsWith]',
+    ]) {
       await expectRefusedOrBaseline({ [key]: '$' });
     }
   });
 
   it('CVE-2026-27886: unknown top-level parameters (where, _where, filter) never reach the database', async () => {
-    for (const key of ['where[createdBy][password][$startsWith]', '_where[createdBy][email][$contains]', 'filter[authors][email][$startsWith]', 'q[createdBy][password]']) {
+    for (const key of [
+      'where[createdBy][password][$startsWith]',
+      '_where[createdBy][email][$contains]',
+      'filter[authors][email][$startsWith]',
+      'q[createdBy][password]',
+    ]) {
       const res = await cms.api.get('/api/articles').query({ [key]: '$' });
       expect({ key, status: res.status }).toEqual({ key, status: 400 });
     }

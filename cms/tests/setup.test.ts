@@ -28,9 +28,16 @@ describe('first start', () => {
     expect(await published('author')).toBeGreaterThanOrEqual(3);
     expect(await published('section')).toBeGreaterThanOrEqual(3);
 
-    const articles = await cms.strapi.documents('api::article.article').findMany({ status: 'published', populate: { cover: { populate: ['image'] }, corrections: true, editorsNote: true } });
+    const articles = await cms.strapi
+      .documents('api::article.article')
+      .findMany({ status: 'published', populate: { cover: { populate: ['image'] }, corrections: true, editorsNote: true } });
     for (const article of articles) {
-      expect({ slug: article.slug, caption: !!article.cover?.caption, credit: !!article.cover?.credit, image: !!article.cover?.image }).toEqual({ slug: article.slug, caption: true, credit: true, image: true });
+      expect({
+        slug: article.slug,
+        caption: !!article.cover?.caption,
+        credit: !!article.cover?.credit,
+        image: !!article.cover?.image,
+      }).toEqual({ slug: article.slug, caption: true, credit: true, image: true });
     }
     expect(articles.some((a) => a.corrections.length > 0)).toBe(true);
     expect(articles.some((a) => a.editorsNote)).toBe(true);
@@ -42,7 +49,7 @@ describe('first start', () => {
     expect(pages.map((p) => p.slug).sort()).toEqual(['cookie-policy', 'privacy', 'terms']);
   });
 
-  it('seeds once: a second run duplicates nothing and leaves editors\' changes and deletions alone', async () => {
+  it("seeds once: a second run duplicates nothing and leaves editors' changes and deletions alone", async () => {
     const articles = cms.strapi.documents('api::article.article');
     const ferry = await articles.findFirst({ filters: { slug: 'council-approves-night-ferry-trial' } });
     await articles.update({ documentId: ferry.documentId, data: { title: 'Night ferry trial approved' } });
@@ -53,7 +60,9 @@ describe('first start', () => {
 
     await seedDemoContent(cms.strapi);
     expect(await counts()).toEqual(before);
-    expect((await articles.findFirst({ filters: { slug: 'council-approves-night-ferry-trial' } })).title).toBe('Night ferry trial approved');
+    expect((await articles.findFirst({ filters: { slug: 'council-approves-night-ferry-trial' } })).title).toBe(
+      'Night ferry trial approved',
+    );
     expect(await cms.strapi.documents('api::tag.tag').findFirst({ filters: { slug: 'arts' } })).toBeNull();
   });
 
@@ -82,9 +91,15 @@ describe('first start', () => {
     const read = await cms.api.get('/api/articles').set('Authorization', `Bearer ${token}`);
     expect(read.status).toBe(200);
     expect(read.body.meta.pagination.total).toBe(13);
-    const drafts = await cms.api.get('/api/articles').set('Authorization', `Bearer ${token}`).query({ status: 'draft', 'filters[slug][$eq]': 'draft-harbour-levy-options' });
+    const drafts = await cms.api
+      .get('/api/articles')
+      .set('Authorization', `Bearer ${token}`)
+      .query({ status: 'draft', 'filters[slug][$eq]': 'draft-harbour-levy-options' });
     expect(drafts.body.data).toHaveLength(1);
-    const write = await cms.api.post('/api/articles').set('Authorization', `Bearer ${token}`).send({ data: { title: 'Nope' } });
+    const write = await cms.api
+      .post('/api/articles')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { title: 'Nope' } });
     expect(write.status).toBe(403);
     const users = await cms.api.get('/api/users').set('Authorization', `Bearer ${token}`);
     expect(users.status).toBe(403);
@@ -103,7 +118,13 @@ describe('first start', () => {
     await seedBulkArticles(cms.strapi, { articles: 450, onProgress: (done: number) => progress.push(done) });
     expect(progress).toEqual([200, 400, 450]);
 
-    const list = await cms.api.get('/api/articles').query({ sort: 'firstPublishedAt:desc', 'pagination[pageSize]': 100, 'populate[authors][fields][0]': 'slug', 'populate[section][fields][0]': 'slug', 'populate[body][on][content.rich-text]': 'true' });
+    const list = await cms.api.get('/api/articles').query({
+      sort: 'firstPublishedAt:desc',
+      'pagination[pageSize]': 100,
+      'populate[authors][fields][0]': 'slug',
+      'populate[section][fields][0]': 'slug',
+      'populate[body][on][content.rich-text]': 'true',
+    });
     expect(list.status).toBe(200);
     expect(list.body.meta.pagination.total).toBe(13 + 450);
     for (const article of list.body.data) {

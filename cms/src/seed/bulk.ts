@@ -13,7 +13,10 @@ const BATCH = 200;
  * authors and a section, all linked the way the Document Service links them: drafts to drafts,
  * published rows to published rows.
  */
-export async function seedBulkArticles(strapi: Core.Strapi, { articles, onProgress }: { articles: number; onProgress?: (done: number) => void }) {
+export async function seedBulkArticles(
+  strapi: Core.Strapi,
+  { articles, onProgress }: { articles: number; onProgress?: (done: number) => void },
+) {
   const db = strapi.db;
   const knex = db.connection;
   const meta = db.metadata.get(ARTICLE);
@@ -37,7 +40,8 @@ export async function seedBulkArticles(strapi: Core.Strapi, { articles, onProgre
   };
   const authors = await targets('api::author.author');
   const sections = await targets('api::section.section');
-  if (authors.length === 0 || sections.length === 0) throw new Error('Seed the demo content first: bulk articles need authors and sections');
+  if (authors.length === 0 || sections.length === 0)
+    throw new Error('Seed the demo content first: bulk articles need authors and sections');
 
   const random = mulberry32(crypto.randomBytes(4).readUInt32LE());
   const runId = Date.now().toString(36);
@@ -79,14 +83,18 @@ export async function seedBulkArticles(strapi: Core.Strapi, { articles, onProgre
         .returning('id');
       const componentIds = components.map((row: { id: number } | number) => (typeof row === 'number' ? row : row.id));
 
-      const bodyLinks = [], authorLinks = [], sectionLinks = [];
+      const bodyLinks = [],
+        authorLinks = [],
+        sectionLinks = [];
       for (const [k, id] of ids.entries()) {
         const side = k % 2 === 0 ? 'draft' : 'published';
         const n = start + Math.floor(k / 2);
         bodyLinks.push({ entity_id: id, cmp_id: componentIds[k], component_type: 'content.rich-text', field: 'body', order: 1 });
         const first = authors[n % authors.length];
         const byline = n % 5 === 0 ? [first, authors[(n + 1) % authors.length]] : [first];
-        byline.forEach((author, order) => authorLinks.push({ article_id: id, author_id: author[side], author_ord: order + 1, article_ord: n + 1 }));
+        byline.forEach((author, order) =>
+          authorLinks.push({ article_id: id, author_id: author[side], author_ord: order + 1, article_ord: n + 1 }),
+        );
         sectionLinks.push({ article_id: id, section_id: sections[n % sections.length][side], article_ord: n + 1 });
       }
       await trx(attr.body.joinTable.name).insert(bodyLinks);
@@ -98,10 +106,41 @@ export async function seedBulkArticles(strapi: Core.Strapi, { articles, onProgre
 }
 
 // Synthetic text: plausible headlines and sentences from a small vocabulary of the fictional city.
-const SUBJECTS = ['Council', 'Harbour board', 'River authority', 'Ferry operator', 'Tenants\u2019 union', 'Estuary trust', 'Port workers', 'Market traders', 'Transport committee', 'School governors'];
+const SUBJECTS = [
+  'Council',
+  'Harbour board',
+  'River authority',
+  'Ferry operator',
+  'Tenants\u2019 union',
+  'Estuary trust',
+  'Port workers',
+  'Market traders',
+  'Transport committee',
+  'School governors',
+];
 const VERBS = ['approves', 'delays', 'questions', 'backs', 'rejects', 'reviews', 'expands', 'funds', 'pauses', 'reconsiders'];
-const OBJECTS = ['new quay lighting', 'the Westbank rent register', 'a tidal barrier study', 'night bus routes', 'dredging of the channel', 'a marsh restoration plan', 'the Corn Exchange lease', 'flood-proof housing', 'a cargo levy', 'the riverside cycle path'];
-const CLAUSES = ['after a public consultation', 'despite objections from residents', 'ahead of the winter storms', 'as costs continue to rise', 'following a year-long review', 'in a narrow vote on Tuesday', 'under pressure from local businesses', 'while the budget remains unsettled'];
+const OBJECTS = [
+  'new quay lighting',
+  'the Westbank rent register',
+  'a tidal barrier study',
+  'night bus routes',
+  'dredging of the channel',
+  'a marsh restoration plan',
+  'the Corn Exchange lease',
+  'flood-proof housing',
+  'a cargo levy',
+  'the riverside cycle path',
+];
+const CLAUSES = [
+  'after a public consultation',
+  'despite objections from residents',
+  'ahead of the winter storms',
+  'as costs continue to rise',
+  'following a year-long review',
+  'in a narrow vote on Tuesday',
+  'under pressure from local businesses',
+  'while the budget remains unsettled',
+];
 
 function pick<T>(random: () => number, items: T[]) {
   return items[Math.floor(random() * items.length)];
@@ -110,10 +149,17 @@ function headline(random: () => number) {
   return `${pick(random, SUBJECTS)} ${pick(random, VERBS)} ${pick(random, OBJECTS)}`;
 }
 function paragraph(random: () => number) {
-  return Array.from({ length: 3 }, () => `The ${pick(random, SUBJECTS).toLowerCase()} ${pick(random, VERBS)} ${pick(random, OBJECTS)} ${pick(random, CLAUSES)}.`).join(' ');
+  return Array.from(
+    { length: 3 },
+    () => `The ${pick(random, SUBJECTS).toLowerCase()} ${pick(random, VERBS)} ${pick(random, OBJECTS)} ${pick(random, CLAUSES)}.`,
+  ).join(' ');
 }
 function slugify(text: string) {
-  return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 /** A small seeded PRNG, so a run's text is varied but cheap to produce. */
 function mulberry32(seed: number) {

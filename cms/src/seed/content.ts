@@ -81,7 +81,7 @@ export const EDITORS_NOTES = [
     key: 'tideline-series',
     label: 'About this series',
     text: [
-      'The Tideline Question is a three-part commentary on whether Port Halden should build a tidal barrier across the estuary mouth. The views are the columnist\'s own. Our news coverage of the barrier consultation is reported separately by our climate desk.',
+      "The Tideline Question is a three-part commentary on whether Port Halden should build a tidal barrier across the estuary mouth. The views are the columnist's own. Our news coverage of the barrier consultation is reported separately by our climate desk.",
     ],
   },
   {
@@ -134,10 +134,15 @@ export const ARTICLES: SeedArticle[] = [
     paragraphs: [
       'Every January the council publishes a photograph of engineers inspecting the harbour wall, and every January the wall looks a little more like a museum piece. It was finished in 1957, designed for a spring tide that has since grown by the height of a kitchen counter.',
       'The wall is not failing. That is the problem. A structure that fails forces a decision; a structure that merely ages lets a city postpone one indefinitely, one repair budget at a time.',
-      'Last winter the wall held on four occasions when the water came within a hand\'s width of the top. Four near misses is not a record of success. It is a forecast.',
+      "Last winter the wall held on four occasions when the water came within a hand's width of the top. Four near misses is not a record of success. It is a forecast.",
       'In the next two columns I will look at the barrier the river authority has sketched, who would pay for it, and what a city that chose not to build it would have to do instead.',
     ],
-    cover: { caption: 'Spray breaks over the 1957 harbour wall during the February storm surge.', credit: 'Ledger Photo Desk', alt: 'Waves breaking over a concrete sea wall under a grey sky', hue: 200 },
+    cover: {
+      caption: 'Spray breaks over the 1957 harbour wall during the February storm surge.',
+      credit: 'Ledger Photo Desk',
+      alt: 'Waves breaking over a concrete sea wall under a grey sky',
+      hue: 200,
+    },
     hoursAgo: 30,
   },
   {
@@ -150,12 +155,17 @@ export const ARTICLES: SeedArticle[] = [
     authors: ['wen-huang'],
     seriesPart: 2,
     paragraphs: [
-      'The river authority\'s outline costs the barrier at a little under a year of the city\'s entire budget. Nobody serious proposes paying for it out of council tax, which is why the quiet proposals matter more than the loud ones.',
+      "The river authority's outline costs the barrier at a little under a year of the city's entire budget. Nobody serious proposes paying for it out of council tax, which is why the quiet proposals matter more than the loud ones.",
       'The quietest is a levy on harbour berths. It is administratively neat and politically cheap, because shipping companies do not vote. It is also unfair: the port would pay for protecting the inland suburbs that the barrier mostly shields.',
       'A fairer model would follow the flood maps. Properties behind the barrier that would otherwise sit in the one-in-a-hundred-year zone gain the most, and should carry the largest share, phased over decades.',
       'That will be unpopular in the streets it touches. It is still better than a levy designed around who complains least.',
     ],
-    cover: { caption: 'Container cranes at the east quay, where a berth levy would fall.', credit: 'Ledger Photo Desk', alt: 'Tall cranes above stacked shipping containers at dusk', hue: 25 },
+    cover: {
+      caption: 'Container cranes at the east quay, where a berth levy would fall.',
+      credit: 'Ledger Photo Desk',
+      alt: 'Tall cranes above stacked shipping containers at dusk',
+      hue: 25,
+    },
     hoursAgo: 20,
   },
   {
@@ -173,7 +183,12 @@ export const ARTICLES: SeedArticle[] = [
       'The hard part is honesty. A city that learns to flood has to tell some residents that their street is now part of the plan, and then compensate them properly.',
       'My own view, after three columns: build the barrier, but design the city as if it might fail. Either choice alone is a bet. Together they are a strategy.',
     ],
-    cover: { caption: 'Marsh Lane park, proposed as a flood basin in the council\'s adaptation plan.', credit: 'Illustration: Ledger Graphics', alt: 'A grassy park with a shallow pond beside terraced houses', hue: 120 },
+    cover: {
+      caption: "Marsh Lane park, proposed as a flood basin in the council's adaptation plan.",
+      credit: 'Illustration: Ledger Graphics',
+      alt: 'A grassy park with a shallow pond beside terraced houses',
+      hue: 120,
+    },
     corrections: [
       {
         daysAfterPublish: 0,
@@ -197,7 +212,12 @@ export const ARTICLES: SeedArticle[] = [
       'Hospitality workers, who make up most of the late-night passengers the council surveyed, said the last crossing at 11pm forced them into taxis or a ninety-minute walk round the estuary.',
       'The trial will be reviewed in September. Councillors opposed to it said the money would be better spent on the daytime timetable, which has lost four crossings a day since last spring.',
     ],
-    cover: { caption: 'The ferry Margery Hale at Market Stairs on Tuesday evening.', credit: 'Ledger Photo Desk', alt: 'A small passenger ferry moored at stone steps at night', hue: 230 },
+    cover: {
+      caption: 'The ferry Margery Hale at Market Stairs on Tuesday evening.',
+      credit: 'Ledger Photo Desk',
+      alt: 'A small passenger ferry moored at stone steps at night',
+      hue: 230,
+    },
     hoursAgo: 3,
   },
   {
@@ -209,11 +229,16 @@ export const ARTICLES: SeedArticle[] = [
     tags: ['housing'],
     authors: ['tomas-lindqvist'],
     paragraphs: [
-      'Asking rents in Westbank rose 11 per cent in the twelve months to October, according to listings collected by the city\'s housing office, against 6 per cent across Port Halden as a whole.',
+      "Asking rents in Westbank rose 11 per cent in the twelve months to October, according to listings collected by the city's housing office, against 6 per cent across Port Halden as a whole.",
       'Letting agents attribute most of the rise to the Kestrel Bridge, which cut the walk into the old town to twelve minutes when it opened in the spring.',
-      'Tenants\' groups say the rise is pushing out the dock workers who made up much of the district\'s population. The council is consulting on whether to extend its rent register to Westbank.',
+      "Tenants' groups say the rise is pushing out the dock workers who made up much of the district's population. The council is consulting on whether to extend its rent register to Westbank.",
     ],
-    cover: { caption: 'Terraces on Rope Walk, Westbank, seen from the Kestrel Bridge.', credit: 'Ledger Photo Desk', alt: 'A row of narrow brick houses beside a river', hue: 12 },
+    cover: {
+      caption: 'Terraces on Rope Walk, Westbank, seen from the Kestrel Bridge.',
+      credit: 'Ledger Photo Desk',
+      alt: 'A row of narrow brick houses beside a river',
+      hue: 12,
+    },
     hoursAgo: 12,
   },
   {
@@ -225,20 +250,32 @@ export const ARTICLES: SeedArticle[] = [
     tags: ['harbour', 'budget'],
     authors: ['tomas-lindqvist'],
     paragraphs: [
-      'Port Halden handled 4 per cent fewer containers between July and September than a year earlier, the third quarter in a row of decline, according to the harbour board\'s figures.',
+      "Port Halden handled 4 per cent fewer containers between July and September than a year earlier, the third quarter in a row of decline, according to the harbour board's figures.",
       'The fall is not about local demand. Two of the larger shipping alliances have moved their feeder services to the deeper berths up the coast, leaving Port Halden with smaller ships calling less often.',
       'Dredging the channel would let larger ships return, but the cost would be shared with the river authority, which is also being asked to fund a tidal barrier.',
       'The harbour board expects volumes to stabilise next year. The board has said that before.',
     ],
-    cover: { caption: 'A feeder vessel leaves the container quay on the morning tide.', credit: 'Ledger Photo Desk', alt: 'A cargo ship loaded with containers sailing past a breakwater', hue: 210 },
-    inlineFigure: { caption: 'Quarterly container volumes, last three years.', credit: 'Chart: Ledger Graphics / harbour board data', alt: 'A bar chart showing container volumes falling over the last three quarters', hue: 45, afterParagraph: 1 },
+    cover: {
+      caption: 'A feeder vessel leaves the container quay on the morning tide.',
+      credit: 'Ledger Photo Desk',
+      alt: 'A cargo ship loaded with containers sailing past a breakwater',
+      hue: 210,
+    },
+    inlineFigure: {
+      caption: 'Quarterly container volumes, last three years.',
+      credit: 'Chart: Ledger Graphics / harbour board data',
+      alt: 'A bar chart showing container volumes falling over the last three quarters',
+      hue: 45,
+      afterParagraph: 1,
+    },
     hoursAgo: 40,
   },
   {
     slug: 'estuary-marsh-restoration-finds-first-terns',
     title: 'Terns nest on restored marsh for the first time in decades',
     format: 'news',
-    standfirst: 'Volunteers counted eleven nesting pairs on the Saltmead flats, three years after the sea wall there was deliberately breached.',
+    standfirst:
+      'Volunteers counted eleven nesting pairs on the Saltmead flats, three years after the sea wall there was deliberately breached.',
     section: 'climate',
     tags: ['flooding'],
     authors: ['priya-raman'],
@@ -247,7 +284,12 @@ export const ARTICLES: SeedArticle[] = [
       'The flats were grazing land until the river authority breached the old sea wall in three places, letting the tide return to a hundred hectares of marsh.',
       'The project was sold as flood defence: a marsh absorbs a surge before it reaches the town. The birds, the trust says, are evidence that it is working as habitat too.',
     ],
-    cover: { caption: 'Saltmead flats at low tide, three years after the managed breach.', credit: 'Estuary Trust / Ledger', alt: 'Shallow channels of water winding through green salt marsh', hue: 95 },
+    cover: {
+      caption: 'Saltmead flats at low tide, three years after the managed breach.',
+      credit: 'Estuary Trust / Ledger',
+      alt: 'Shallow channels of water winding through green salt marsh',
+      hue: 95,
+    },
     hoursAgo: 52,
   },
   {
@@ -264,14 +306,20 @@ export const ARTICLES: SeedArticle[] = [
       'The surprise was the marsh. More than a thousand responses, unprompted, asked for further managed breaches like Saltmead alongside any barrier.',
       'The authority will publish its recommendation in the spring. Councillors will then have to decide whether to contribute, and how.',
     ],
-    cover: { caption: 'Residents study the barrier plans at a drop-in session in the Corn Exchange.', credit: 'Ledger Photo Desk', alt: 'People looking at large printed maps pinned to display boards', hue: 160 },
+    cover: {
+      caption: 'Residents study the barrier plans at a drop-in session in the Corn Exchange.',
+      credit: 'Ledger Photo Desk',
+      alt: 'People looking at large printed maps pinned to display boards',
+      hue: 160,
+    },
     hoursAgo: 75,
   },
   {
     slug: 'harbourmaster-interview-forty-years-of-tides',
     title: '"The river always wins in the end": the harbourmaster on forty years of tides',
     format: 'news',
-    standfirst: 'As she prepares to retire, Port Halden\'s first woman harbourmaster talks about storms, silt and the channel nobody wants to pay for.',
+    standfirst:
+      "As she prepares to retire, Port Halden's first woman harbourmaster talks about storms, silt and the channel nobody wants to pay for.",
     section: 'city',
     tags: ['harbour'],
     authors: ['mara-okafor'],
@@ -282,7 +330,12 @@ export const ARTICLES: SeedArticle[] = [
       'On the barrier, she is careful. "Build it, don\'t build it, but dredge the channel either way. A port that cannot take ships is just a very expensive view."',
       'Her successor has not yet been named. The harbour board says an announcement is expected before Christmas.',
     ],
-    cover: { caption: 'Ruth Anselm in the harbour office, overlooking the channel.', credit: 'Ledger Photo Desk', alt: 'A woman in a navy jacket standing at a window overlooking boats', hue: 260 },
+    cover: {
+      caption: 'Ruth Anselm in the harbour office, overlooking the channel.',
+      credit: 'Ledger Photo Desk',
+      alt: 'A woman in a navy jacket standing at a window overlooking boats',
+      hue: 260,
+    },
     hoursAgo: 96,
   },
   {
@@ -298,7 +351,12 @@ export const ARTICLES: SeedArticle[] = [
       'The opening production, High Water, follows three families through the night of the 1953 flood. It was written by a local playwright using recordings held at the city archive.',
       'The building will host touring productions, a youth company and, on market days, the traders who used it for a century and a half.',
     ],
-    cover: { caption: 'The restored glass roof of the Corn Exchange during the final rehearsal.', credit: 'Ledger Photo Desk', alt: 'An ornate iron and glass roof above rows of theatre seats', hue: 38 },
+    cover: {
+      caption: 'The restored glass roof of the Corn Exchange during the final rehearsal.',
+      credit: 'Ledger Photo Desk',
+      alt: 'An ornate iron and glass roof above rows of theatre seats',
+      hue: 38,
+    },
     hoursAgo: 120,
   },
   {
@@ -311,10 +369,15 @@ export const ARTICLES: SeedArticle[] = [
     authors: ['tomas-lindqvist'],
     paragraphs: [
       'The quayside night market opened for its winter season on Thursday with forty stalls, ten more than last year, and a new rule that every trader must use returnable dishes.',
-      'Stallholders pay a flat weekly fee that the market\'s organisers say has not risen in three years, which they credit for the number of first-time traders.',
+      "Stallholders pay a flat weekly fee that the market's organisers say has not risen in three years, which they credit for the number of first-time traders.",
       'The market runs Thursday to Sunday evenings until the end of February, weather permitting. It closed eleven times last winter because of high winds.',
     ],
-    cover: { caption: 'Lanterns over the food stalls on the first night of the winter market.', credit: 'Ledger Photo Desk', alt: 'Strings of warm lights above crowded food stalls by the water', hue: 330 },
+    cover: {
+      caption: 'Lanterns over the food stalls on the first night of the winter market.',
+      credit: 'Ledger Photo Desk',
+      alt: 'Strings of warm lights above crowded food stalls by the water',
+      hue: 330,
+    },
     hoursAgo: 150,
   },
   {
@@ -326,11 +389,16 @@ export const ARTICLES: SeedArticle[] = [
     tags: ['transport', 'flooding'],
     authors: ['mara-okafor', 'priya-raman'],
     paragraphs: [
-      'Port Halden\'s main bus depot will move from the low-lying Marsh Road site by 2029, the council\'s transport committee decided on Wednesday.',
-      'The depot flooded in 2023 and again last winter, stranding a third of the city\'s buses for two days each time.',
+      "Port Halden's main bus depot will move from the low-lying Marsh Road site by 2029, the council's transport committee decided on Wednesday.",
+      "The depot flooded in 2023 and again last winter, stranding a third of the city's buses for two days each time.",
       'Three possible sites are being assessed, all above the projected flood line for the end of the century. The committee expects to choose one next summer.',
     ],
-    cover: { caption: 'Buses parked at the Marsh Road depot, which flooded last winter.', credit: 'Ledger Photo Desk', alt: 'A row of green buses parked in a wet depot yard', hue: 150 },
+    cover: {
+      caption: 'Buses parked at the Marsh Road depot, which flooded last winter.',
+      credit: 'Ledger Photo Desk',
+      alt: 'A row of green buses parked in a wet depot yard',
+      hue: 150,
+    },
     hoursAgo: 200,
   },
   {
@@ -346,7 +414,12 @@ export const ARTICLES: SeedArticle[] = [
       'The people who need a crossing at one in the morning are the people who cook, clean and pour drinks in the old town. They have been walking round the estuary for fifteen years.',
       'Trials are useful when we do not know the answer. Here the only open question is whether the council will fund the service once the photographs have been taken.',
     ],
-    cover: { caption: 'The Westbank pontoon, where the last ferry now leaves at 11pm.', credit: 'Ledger Photo Desk', alt: 'An empty floating pontoon lit by a single lamp at night', hue: 240 },
+    cover: {
+      caption: 'The Westbank pontoon, where the last ferry now leaves at 11pm.',
+      credit: 'Ledger Photo Desk',
+      alt: 'An empty floating pontoon lit by a single lamp at night',
+      hue: 240,
+    },
     hoursAgo: 2,
   },
   {

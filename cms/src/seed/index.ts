@@ -10,7 +10,14 @@ const SEED_VERSION = 1;
 const HOUR = 3_600_000;
 
 type Strapi = Core.Strapi;
-type Uid = 'api::section.section' | 'api::tag.tag' | 'api::author.author' | 'api::editors-note.editors-note' | 'api::series.series' | 'api::article.article' | 'api::page.page';
+type Uid =
+  | 'api::section.section'
+  | 'api::tag.tag'
+  | 'api::author.author'
+  | 'api::editors-note.editors-note'
+  | 'api::series.series'
+  | 'api::article.article'
+  | 'api::page.page';
 
 /**
  * Seeds the demo outlet on first start. Runs once: a marker in Strapi's store records completion, so a
@@ -40,13 +47,24 @@ class Seeder {
     for (const tag of TAGS) await this.entry('api::tag.tag', `tag:${tag.slug}`, tag.slug, tag);
     for (const author of AUTHORS) await this.author(author);
     for (const note of EDITORS_NOTES) {
-      await this.entry('api::editors-note.editors-note', `note:${note.key}`, null, { label: note.label, body: paragraphsToBlocks(note.text) }, { label: note.label });
+      await this.entry(
+        'api::editors-note.editors-note',
+        `note:${note.key}`,
+        null,
+        { label: note.label, body: paragraphsToBlocks(note.text) },
+        { label: note.label },
+      );
     }
     await this.entry('api::series.series', `series:${SERIES.slug}`, SERIES.slug, {
       title: SERIES.title,
       slug: SERIES.slug,
       description: SERIES.description,
-      cover: await this.figure(`series-${SERIES.slug}`, { caption: 'The estuary mouth, where a barrier would stand.', credit: 'Ledger Graphics', alt: 'Abstract illustration of layered waves at a river mouth', hue: SERIES.hue }),
+      cover: await this.figure(`series-${SERIES.slug}`, {
+        caption: 'The estuary mouth, where a barrier would stand.',
+        credit: 'Ledger Graphics',
+        alt: 'Abstract illustration of layered waves at a river mouth',
+        hue: SERIES.hue,
+      }),
       editorsNote: this.ids.get(`note:${SERIES.editorsNote}`),
     });
     for (const article of ARTICLES) await this.article(article);
@@ -62,7 +80,14 @@ class Seeder {
   }
 
   /** Creates and publishes one entry unless one with the same slug (or label) exists already. */
-  private async entry(uid: Uid, key: string, slug: string | null, data: Record<string, unknown>, match?: Record<string, unknown>, publish = true) {
+  private async entry(
+    uid: Uid,
+    key: string,
+    slug: string | null,
+    data: Record<string, unknown>,
+    match?: Record<string, unknown>,
+    publish = true,
+  ) {
     const documents = this.strapi.documents(uid);
     const filters = match ?? { slug };
     const existing = await documents.findFirst({ filters, locale: 'en', status: 'draft' } as never);
@@ -78,7 +103,11 @@ class Seeder {
 
   private async author(author: (typeof AUTHORS)[number]) {
     const { hue, ...fields } = author;
-    const avatar = await this.upload(`avatar-${author.slug}`, await avatarArtwork({ hue, size: 480 }), `Portrait placeholder for ${author.name}`);
+    const avatar = await this.upload(
+      `avatar-${author.slug}`,
+      await avatarArtwork({ hue, size: 480 }),
+      `Portrait placeholder for ${author.name}`,
+    );
     await this.entry('api::author.author', `author:${author.slug}`, author.slug, { ...fields, avatar });
   }
 
@@ -131,7 +160,11 @@ class Seeder {
     const documents = this.strapi.documents('api::site.site');
     if (await documents.findFirst({ locale: 'en', status: 'draft' } as never)) return;
     const logo = await this.upload('site-logo', await avatarArtwork({ hue: SERIES.hue, size: 256 }), `${SITE.name} logo`);
-    const defaultShareImage = await this.upload('site-share', await estuaryArtwork({ hue: SERIES.hue, width: 1200, height: 630 }), SITE.name);
+    const defaultShareImage = await this.upload(
+      'site-share',
+      await estuaryArtwork({ hue: SERIES.hue, width: 1200, height: 630 }),
+      SITE.name,
+    );
     const site = await documents.create({ data: { ...SITE, logo, defaultShareImage }, locale: 'en' } as never);
     await documents.publish({ documentId: site.documentId, locale: 'en' } as never);
   }
@@ -148,10 +181,13 @@ class Seeder {
     const filepath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'seed-')), `${name}.jpg`);
     fs.writeFileSync(filepath, buffer);
     try {
-      const [file] = await this.strapi.plugin('upload').service('upload').upload({
-        data: { fileInfo: { name: `${name}.jpg`, alternativeText } },
-        files: { filepath, originalFilename: `${name}.jpg`, mimetype: 'image/jpeg', size: buffer.length },
-      });
+      const [file] = await this.strapi
+        .plugin('upload')
+        .service('upload')
+        .upload({
+          data: { fileInfo: { name: `${name}.jpg`, alternativeText } },
+          files: { filepath, originalFilename: `${name}.jpg`, mimetype: 'image/jpeg', size: buffer.length },
+        });
       return file.id as number;
     } finally {
       fs.rmSync(path.dirname(filepath), { recursive: true, force: true });

@@ -8,7 +8,12 @@ import type { Core } from '@strapi/strapi';
 
 const appDir = path.resolve(__dirname, '..', '..');
 export const database = (process.env.TEST_DATABASE || 'sqlite') as 'sqlite' | 'postgres';
-const pgAdmin = { host: process.env.TEST_PG_HOST || '127.0.0.1', port: Number(process.env.TEST_PG_PORT || 5432), user: process.env.TEST_PG_USER || 'postgres', password: process.env.TEST_PG_PASSWORD || '' };
+const pgAdmin = {
+  host: process.env.TEST_PG_HOST || '127.0.0.1',
+  port: Number(process.env.TEST_PG_PORT || 5432),
+  user: process.env.TEST_PG_USER || 'postgres',
+  password: process.env.TEST_PG_PASSWORD || '',
+};
 
 export type TestCms = {
   strapi: Core.Strapi;
@@ -44,7 +49,14 @@ export async function startCms({ seed = true, env = {} }: { seed?: boolean; env?
     await admin.connect();
     await admin.query(`CREATE DATABASE ${dbName}`);
     await admin.end();
-    Object.assign(process.env, { DATABASE_CLIENT: 'postgres', DATABASE_HOST: pgAdmin.host, DATABASE_PORT: String(pgAdmin.port), DATABASE_NAME: dbName, DATABASE_USERNAME: pgAdmin.user, DATABASE_PASSWORD: pgAdmin.password });
+    Object.assign(process.env, {
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_HOST: pgAdmin.host,
+      DATABASE_PORT: String(pgAdmin.port),
+      DATABASE_NAME: dbName,
+      DATABASE_USERNAME: pgAdmin.user,
+      DATABASE_PASSWORD: pgAdmin.password,
+    });
   } else {
     Object.assign(process.env, { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(tmp, 'data.db') });
   }

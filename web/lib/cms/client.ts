@@ -19,7 +19,12 @@ export class CmsError extends Error {
 export type CacheOptions = { tags: string[]; revalidate: number };
 
 /** GETs a Strapi REST path and validates the payload with `schema`; null when Strapi answers 404. */
-export async function cmsGet<S extends z.ZodType>(path: string, query: object, schema: S, cache: CacheOptions): Promise<z.output<S> | null> {
+export async function cmsGet<S extends z.ZodType>(
+  path: string,
+  query: object,
+  schema: S,
+  cache: CacheOptions,
+): Promise<z.output<S> | null> {
   const request = { path, query };
   const url = `${CMS_URL}/api${path}?${qs.stringify(query, { encodeValuesOnly: true })}`;
   const token = apiToken();

@@ -14,7 +14,14 @@ const figure = z
   .object({ image: media.nullable(), caption: z.string().nullable(), credit: z.string().nullable(), alt: z.string() })
   .transform(
     (f): Figure | null =>
-      f.image && { src: f.image.url, width: f.image.width ?? 1600, height: f.image.height ?? 900, alt: f.alt, caption: f.caption ?? '', credit: f.credit ?? '' },
+      f.image && {
+        src: f.image.url,
+        width: f.image.width ?? 1600,
+        height: f.image.height ?? 900,
+        alt: f.alt,
+        caption: f.caption ?? '',
+        credit: f.credit ?? '',
+      },
   );
 
 const personLink = z.object({ name: z.string(), slug: z.string() });

@@ -5,7 +5,7 @@ import { articleSummary, listOf } from '../schemas';
 describe('parsing Strapi article lists', () => {
   const page = listOf(articleSummary).parse(latest);
 
-  it('turns each article into the app\'s own type, with dates as Dates', () => {
+  it("turns each article into the app's own type, with dates as Dates", () => {
     expect(page.items).toHaveLength(3);
     const [first] = page.items;
     expect(first).toMatchObject({
