@@ -5,6 +5,7 @@ import { restrictPublicRole } from './bootstrap/public-access';
 import { ensureWebApiToken } from './bootstrap/api-token';
 import { ensureFirstAdmin } from './bootstrap/admin-account';
 import { seedDemoContent } from './seed';
+import { registerWebRevalidation } from './webhooks/web-revalidation';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -16,6 +17,7 @@ export default {
     await restrictPublicRole(strapi);
     await ensureWebApiToken(strapi);
     await ensureFirstAdmin(strapi);
+    await registerWebRevalidation(strapi);
     if (process.env.SEED_DEMO_CONTENT !== 'false') {
       await seedDemoContent(strapi);
     }
