@@ -2,6 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import { seedDemoContent } from '../dist/src/seed';
 import { seedBulkArticles } from '../dist/src/seed/bulk';
+import { registerWebRevalidation } from '../dist/src/webhooks/web-revalidation';
 import { startCms, type TestCms } from './helpers/strapi';
 
 let cms: TestCms;
@@ -135,5 +136,29 @@ describe('first start', () => {
     }
     const drafts = await cms.api.get('/api/articles').query({ status: 'draft' });
     expect(drafts.status).toBe(403);
+  });
+
+  it("registers the web app's revalidation webhook with the shared secret, and corrects it at the next start", async () => {
+    const store = cms.strapi.get('webhookStore');
+    const find = async () => (await store.findWebhooks()).filter((w: { name: string }) => w.name === 'web: refresh pages');
+    const [webhook] = await find();
+    expect(webhook).toMatchObject({
+      url: 'http://127.0.0.1:9/api/revalidate',
+      headers: { 'x-revalidate-secret': 'test-revalidate-secret' },
+      isEnabled: true,
+    });
+    expect(webhook.events.sort()).toEqual(['entry.create', 'entry.delete', 'entry.publish', 'entry.unpublish', 'entry.update']);
+
+    process.env.WEB_URL = 'http://web.internal:3000';
+    process.env.REVALIDATE_SECRET = 'rotated-secret';
+    await store.updateWebhook(webhook.id, { ...webhook, isEnabled: false });
+    await registerWebRevalidation(cms.strapi);
+    const after = await find();
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({
+      url: 'http://web.internal:3000/api/revalidate',
+      headers: { 'x-revalidate-secret': 'rotated-secret' },
+      isEnabled: true,
+    });
   });
 });
