@@ -1,20 +1,30 @@
 import type { NextConfig } from 'next';
 
-const cmsUrl = new URL(process.env.CMS_URL || 'http://127.0.0.1:1337');
-
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   images: {
-    // Strapi's local upload provider serves /uploads/*; an S3 provider would add its own host here.
-    remotePatterns: [
-      {
-        protocol: cmsUrl.protocol.replace(':', '') as 'http' | 'https',
-        hostname: cmsUrl.hostname,
-        port: cmsUrl.port,
-        pathname: '/uploads/**',
-      },
-    ],
+    // Strapi's uploads reach the optimiser through /uploads/*, proxied to the CMS (app/uploads).
+    localPatterns: [{ pathname: '/uploads/**' }],
+    deviceSizes: [360, 480, 640, 828, 1080, 1280, 1600],
+  },
+  async redirects() {
+    // The default locale has no prefix: /en/... is the same page as /...
+    return [
+      { source: '/en', destination: '/', permanent: true },
+      { source: '/en/:path*', destination: '/:path*', permanent: true },
+    ];
+  },
+  async rewrites() {
+    // Every page lives under app/[locale]; unprefixed paths are the default locale's.
+    return {
+      beforeFiles: [],
+      afterFiles: [
+        { source: '/', destination: '/en' },
+        { source: '/:path((?!zh(?:/|$)|en(?:/|$)|api/|_next/|uploads/).*)', destination: '/en/:path' },
+      ],
+      fallback: [],
+    };
   },
 };
 

@@ -50,3 +50,12 @@ export async function cmsGet<S extends z.ZodType>(
   }
   return parsed.data;
 }
+
+/** Whether Strapi answers its health check: the build prerenders pages only when it does. */
+export async function cmsIsUp(): Promise<boolean> {
+  try {
+    return (await fetch(`${CMS_URL}/_health`, { cache: 'no-store', signal: AbortSignal.timeout(3_000) })).ok;
+  } catch {
+    return false;
+  }
+}

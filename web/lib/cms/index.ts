@@ -1,4 +1,6 @@
 // The only module of the web app that talks to Strapi. Pages import from here, never fetch themselves.
-export { getLatestArticles } from './articles';
-export { CmsError } from './client';
-export type { ArticleSummary, Figure, Page } from './types';
+export * from './articles';
+export * from './entries';
+export { CmsError, cmsIsUp } from './client';
+export { tags, FALLBACK_REVALIDATE_SECONDS } from './tags';
+export type * from './types';

@@ -1,59 +1,221 @@
 import { z } from 'zod';
-import type { ArticleSummary, Figure, Page } from './types';
+import type { BlocksContent } from '@strapi/blocks-react-renderer';
+import type {
+  Article,
+  ArticleSummary,
+  AuthorProfile,
+  BodyPart,
+  EditorsNote,
+  Figure,
+  Image,
+  LegalPage,
+  Page,
+  Ref,
+  Series,
+  Seo,
+  Site,
+  Taxonomy,
+} from './types';
 
 // What Strapi's REST API returns, validated once here and turned into the app's own types.
 
-const media = z.object({
-  url: z.string(),
-  width: z.number().nullable(),
-  height: z.number().nullable(),
-  alternativeText: z.string().nullable().optional(),
-});
+const datetime = z.iso.datetime({ offset: true });
+
+const media = z
+  .object({
+    url: z.string(),
+    width: z.number().nullable(),
+    height: z.number().nullable(),
+    alternativeText: z.string().nullable().optional(),
+  })
+  .transform((m): Image => ({ src: m.url, width: m.width ?? 1600, height: m.height ?? 900, alt: m.alternativeText ?? '' }));
 
 const figure = z
   .object({ image: media.nullable(), caption: z.string().nullable(), credit: z.string().nullable(), alt: z.string() })
+  .transform((f): Figure | null => f.image && { ...f.image, alt: f.alt, caption: f.caption ?? '', credit: f.credit ?? '' });
+
+// Rich text is rendered by @strapi/blocks-react-renderer, which owns the block format; we check the envelope.
+const blocks = z.array(z.looseObject({ type: z.string() })).transform((b) => b as unknown as BlocksContent);
+
+const ref = z
+  .object({ documentId: z.string(), slug: z.string(), name: z.string() })
+  .transform((r): Ref => ({ id: r.documentId, slug: r.slug, name: r.name }));
+const titled = z
+  .object({ documentId: z.string(), slug: z.string(), title: z.string() })
+  .transform((r): Ref => ({ id: r.documentId, slug: r.slug, name: r.title }));
+
+const editorsNote = z.object({ label: z.string(), body: blocks }).transform((n): EditorsNote => ({ label: n.label, blocks: n.body }));
+
+const seo = z
+  .object({
+    metaTitle: z.string().nullable(),
+    metaDescription: z.string().nullable(),
+    shareImage: media.nullable().optional(),
+    canonicalUrl: z.string().nullable(),
+    noindex: z.boolean().nullable(),
+  })
   .transform(
-    (f): Figure | null =>
-      f.image && {
-        src: f.image.url,
-        width: f.image.width ?? 1600,
-        height: f.image.height ?? 900,
-        alt: f.alt,
-        caption: f.caption ?? '',
-        credit: f.credit ?? '',
-      },
+    (s): Seo => ({
+      title: s.metaTitle,
+      description: s.metaDescription,
+      image: s.shareImage ?? null,
+      canonical: s.canonicalUrl,
+      noindex: !!s.noindex,
+    }),
   );
 
-const personLink = z.object({ name: z.string(), slug: z.string() });
+const summaryFields = {
+  documentId: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  standfirst: z.string().nullable(),
+  format: z.enum(['news', 'analysis', 'commentary']),
+  firstPublishedAt: datetime.nullable(),
+  lastEditorialUpdateAt: datetime.nullable(),
+  publishedAt: datetime,
+  locale: z.string(),
+  authors: z.array(ref),
+  section: ref.nullable(),
+  cover: figure.nullable(),
+};
 
-export const articleSummary = z
+type SummaryInput = { [K in keyof typeof summaryFields]: z.output<(typeof summaryFields)[K]> };
+
+function toSummary(a: SummaryInput): ArticleSummary {
+  return {
+    id: a.documentId,
+    slug: a.slug,
+    locale: a.locale,
+    title: a.title,
+    standfirst: a.standfirst ?? '',
+    format: a.format,
+    firstPublished: new Date(a.firstPublishedAt ?? a.publishedAt),
+    updated: new Date(a.lastEditorialUpdateAt ?? a.firstPublishedAt ?? a.publishedAt),
+    authors: a.authors,
+    section: a.section,
+    cover: a.cover ?? null,
+  };
+}
+
+export const articleSummary = z.object(summaryFields).transform(toSummary);
+
+const bodyPart = z
+  .discriminatedUnion('__component', [
+    z.object({ __component: z.literal('content.rich-text'), body: blocks }),
+    z.object({
+      __component: z.literal('media.figure'),
+      image: media.nullable(),
+      caption: z.string().nullable(),
+      credit: z.string().nullable(),
+      alt: z.string(),
+    }),
+  ])
+  .transform((part): BodyPart | null => {
+    if (part.__component === 'content.rich-text') return { kind: 'text', blocks: part.body };
+    return (
+      part.image && { kind: 'figure', figure: { ...part.image, alt: part.alt, caption: part.caption ?? '', credit: part.credit ?? '' } }
+    );
+  });
+
+export const article = z
+  .object({
+    ...summaryFields,
+    partNumber: z.number().nullable(),
+    body: z.array(bodyPart).nullable(),
+    tags: z.array(ref),
+    series: titled.nullable(),
+    editorsNote: editorsNote.nullable(),
+    corrections: z.array(z.object({ date: datetime, text: z.string() })).nullable(),
+    seo: seo.nullable(),
+  })
+  .transform(
+    (a): Article => ({
+      ...toSummary(a),
+      partNumber: a.partNumber,
+      body: (a.body ?? []).filter((part): part is BodyPart => part !== null),
+      tags: a.tags,
+      series: a.series,
+      editorsNote: a.editorsNote,
+      corrections: (a.corrections ?? [])
+        .map((c) => ({ date: new Date(c.date), text: c.text }))
+        .sort((x, y) => x.date.getTime() - y.date.getTime()),
+      seo: a.seo,
+    }),
+  );
+
+export const authorProfile = z
+  .object({
+    documentId: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    role: z.string().nullable(),
+    bio: z.string().nullable(),
+    avatar: media.nullable(),
+    links: z.array(z.object({ label: z.string(), url: z.string() })).nullable(),
+  })
+  .transform(
+    (a): AuthorProfile => ({
+      id: a.documentId,
+      slug: a.slug,
+      name: a.name,
+      role: a.role ?? '',
+      bio: a.bio ?? '',
+      avatar: a.avatar ? { ...a.avatar, alt: a.avatar.alt || `Portrait of ${a.name}` } : null,
+      links: a.links ?? [],
+    }),
+  );
+
+export const series = z
   .object({
     documentId: z.string(),
     slug: z.string(),
     title: z.string(),
-    standfirst: z.string().nullable(),
-    format: z.enum(['news', 'analysis', 'commentary']),
-    firstPublishedAt: z.iso.datetime({ offset: true }).nullable(),
-    lastEditorialUpdateAt: z.iso.datetime({ offset: true }).nullable(),
-    publishedAt: z.iso.datetime({ offset: true }),
-    locale: z.string(),
-    authors: z.array(personLink),
-    section: personLink.pick({ slug: true }).extend({ name: z.string() }).nullable(),
+    description: z.string().nullable(),
     cover: figure.nullable(),
+    editorsNote: editorsNote.nullable(),
+    parts: z.array(z.object({ documentId: z.string(), slug: z.string(), title: z.string(), partNumber: z.number().nullable() })),
   })
   .transform(
-    (a): ArticleSummary => ({
-      id: a.documentId,
-      slug: a.slug,
-      locale: a.locale,
-      title: a.title,
-      standfirst: a.standfirst ?? '',
-      format: a.format,
-      firstPublished: new Date(a.firstPublishedAt ?? a.publishedAt),
-      updated: new Date(a.lastEditorialUpdateAt ?? a.firstPublishedAt ?? a.publishedAt),
-      authors: a.authors,
-      section: a.section,
-      cover: a.cover ?? null,
+    (s): Series => ({
+      id: s.documentId,
+      slug: s.slug,
+      name: s.title,
+      description: s.description ?? '',
+      cover: s.cover ?? null,
+      editorsNote: s.editorsNote,
+      parts: s.parts
+        .map((p) => ({ id: p.documentId, slug: p.slug, title: p.title, partNumber: p.partNumber }))
+        .sort((a, b) => (a.partNumber ?? Infinity) - (b.partNumber ?? Infinity)),
+    }),
+  );
+
+export const taxonomy = z
+  .object({ documentId: z.string(), slug: z.string(), name: z.string(), description: z.string().nullable() })
+  .transform((t): Taxonomy => ({ id: t.documentId, slug: t.slug, name: t.name, description: t.description ?? '' }));
+
+export const legalPage = z
+  .object({ documentId: z.string(), slug: z.string(), title: z.string(), body: blocks, revisionDate: z.iso.date(), seo: seo.nullable() })
+  .transform(
+    (p): LegalPage => ({ id: p.documentId, slug: p.slug, title: p.title, blocks: p.body, revisionDate: p.revisionDate, seo: p.seo }),
+  );
+
+export const site = z
+  .object({
+    name: z.string(),
+    description: z.string().nullable(),
+    timeZone: z.string(),
+    navigation: z.array(z.object({ label: z.string(), url: z.string() })).nullable(),
+    logo: media.nullable(),
+    defaultShareImage: media.nullable(),
+  })
+  .transform(
+    (s): Site => ({
+      name: s.name,
+      description: s.description ?? '',
+      timeZone: s.timeZone,
+      navigation: s.navigation ?? [],
+      logo: s.logo,
+      defaultShareImage: s.defaultShareImage,
     }),
   );
 
@@ -64,4 +226,9 @@ export function listOf<T extends z.ZodType>(item: T) {
   return z
     .object({ data: z.array(item), meta: z.object({ pagination }) })
     .transform((list): Page<z.output<T>> => ({ items: list.data, ...list.meta.pagination }));
+}
+
+/** A Strapi single-entry response: `{ data: {...} }`. */
+export function one<T extends z.ZodType>(item: T) {
+  return z.object({ data: item }).transform((response) => (response as { data: z.output<T> }).data);
 }

@@ -1,8 +1,11 @@
 // The web app's own content types; Strapi's payload shapes stop at schemas.ts.
+import type { BlocksContent } from '@strapi/blocks-react-renderer';
 
-export type Figure = { src: string; width: number; height: number; alt: string; caption: string; credit: string };
+export type Image = { src: string; width: number; height: number; alt: string };
+export type Figure = Image & { caption: string; credit: string };
 
 export type ArticleFormat = 'news' | 'analysis' | 'commentary';
+export type Ref = { id: string; slug: string; name: string };
 
 export type ArticleSummary = {
   id: string;
@@ -13,9 +16,47 @@ export type ArticleSummary = {
   format: ArticleFormat;
   firstPublished: Date;
   updated: Date;
-  authors: { name: string; slug: string }[];
-  section: { name: string; slug: string } | null;
+  authors: Ref[];
+  section: Ref | null;
   cover: Figure | null;
+};
+
+export type BodyPart = { kind: 'text'; blocks: BlocksContent } | { kind: 'figure'; figure: Figure };
+
+export type EditorsNote = { label: string; blocks: BlocksContent };
+
+export type Correction = { date: Date; text: string };
+
+export type Seo = { title: string | null; description: string | null; image: Image | null; canonical: string | null; noindex: boolean };
+
+export type Article = ArticleSummary & {
+  partNumber: number | null;
+  body: BodyPart[];
+  tags: Ref[];
+  series: Ref | null;
+  editorsNote: EditorsNote | null;
+  corrections: Correction[];
+  seo: Seo | null;
+};
+
+export type AuthorProfile = Ref & { role: string; bio: string; avatar: Image | null; links: { label: string; url: string }[] };
+
+export type SeriesPart = { id: string; slug: string; title: string; partNumber: number | null };
+
+export type Series = Ref & { description: string; cover: Figure | null; editorsNote: EditorsNote | null; parts: SeriesPart[] };
+
+/** A section or a tag. */
+export type Taxonomy = Ref & { description: string };
+
+export type LegalPage = { id: string; slug: string; title: string; blocks: BlocksContent; revisionDate: string; seo: Seo | null };
+
+export type Site = {
+  name: string;
+  description: string;
+  timeZone: string;
+  navigation: { label: string; url: string }[];
+  logo: Image | null;
+  defaultShareImage: Image | null;
 };
 
 export type Page<T> = { items: T[]; page: number; pageSize: number; pageCount: number; total: number };

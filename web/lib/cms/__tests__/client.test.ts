@@ -23,7 +23,7 @@ const load = () => require('../index') as typeof import('../index');
 describe('the CMS client', () => {
   it('asks for exactly the fields an article card needs, with the web token, and parses the answer', async () => {
     answer = { status: 200, body: JSON.stringify(latest) };
-    const page = await load().getLatestArticles({ pageSize: 3 });
+    const page = await load().getLatestArticles({ locale: 'en', pageSize: 3 });
     expect(page.items.map((a) => a.slug)).toHaveLength(3);
     expect(lastRequest.authorization).toBe('Bearer test-token');
     const url = decodeURIComponent(lastRequest.url!);
@@ -38,10 +38,10 @@ describe('the CMS client', () => {
   it('raises a CmsError naming the request when Strapi fails or answers junk', async () => {
     const { getLatestArticles, CmsError } = load();
     answer = { status: 500, body: '{"error":{"message":"boom"}}' };
-    await expect(getLatestArticles()).rejects.toThrow(CmsError);
-    await expect(getLatestArticles()).rejects.toMatchObject({ status: 500, request: { path: '/articles' } });
+    await expect(getLatestArticles({ locale: 'en' })).rejects.toThrow(CmsError);
+    await expect(getLatestArticles({ locale: 'en' })).rejects.toMatchObject({ status: 500, request: { path: '/articles' } });
     answer = { status: 200, body: '{"data":[{"nope":true}],"meta":{}}' };
-    await expect(getLatestArticles()).rejects.toThrow(/unexpected payload/);
+    await expect(getLatestArticles({ locale: 'en' })).rejects.toThrow(/unexpected payload/);
   });
 
   it('raises a CmsError with no status when the CMS cannot be reached', async () => {
@@ -49,7 +49,7 @@ describe('the CMS client', () => {
     process.env.CMS_URL = 'http://127.0.0.1:9';
     jest.resetModules();
     try {
-      await expect(load().getLatestArticles()).rejects.toMatchObject({ name: 'CmsError', status: null });
+      await expect(load().getLatestArticles({ locale: 'en' })).rejects.toMatchObject({ name: 'CmsError', status: null });
     } finally {
       process.env.CMS_URL = saved;
       jest.resetModules();

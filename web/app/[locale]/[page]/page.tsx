@@ -1,0 +1,37 @@
+import { notFound } from 'next/navigation';
+import { getLegalPage, getSite } from '@/lib/cms';
+import type { Locale } from '@/lib/i18n';
+import { formatDate } from '@/lib/format';
+import { pageMetadata } from '@/lib/seo/metadata';
+import { RichText } from '@/components/article/rich-text.client';
+
+// Legal and static pages at the top level: /privacy, /cookie-policy, /terms.
+// Segment config must be a literal: FALLBACK_REVALIDATE_SECONDS (a day), the safety net behind webhook refreshes.
+export const revalidate = 86400;
+// Nothing prerendered at build: each path renders on its first request, then stays cached.
+export const generateStaticParams = () => [];
+
+async function load(params: PageProps<'/[locale]/[page]'>['params']) {
+  const { locale, page: slug } = (await params) as { locale: Locale; page: string };
+  const page = await getLegalPage(locale, slug);
+  if (!page) notFound();
+  return { locale, page, site: await getSite(locale) };
+}
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/[page]'>) {
+  const { locale, page } = await load(params);
+  return pageMetadata({ title: page.title, path: `/${page.slug}`, locale, seo: page.seo });
+}
+
+export default async function LegalPage({ params }: PageProps<'/[locale]/[page]'>) {
+  const { page, site } = await load(params);
+  return (
+    <article className="legal">
+      <h1>{page.title}</h1>
+      <p className="meta">
+        Last revised <time dateTime={page.revisionDate}>{formatDate(new Date(`${page.revisionDate}T12:00:00Z`), site.timeZone)}</time>
+      </p>
+      <RichText blocks={page.blocks} />
+    </article>
+  );
+}

@@ -1,0 +1,204 @@
+import Image from 'next/image';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getArticle, getAuthorsById, getLatestArticles, getSeriesById, getSite } from '@/lib/cms';
+import { type Locale, localePath } from '@/lib/i18n';
+import { formatDateline } from '@/lib/format';
+import { absoluteUrl } from '@/lib/site-url';
+import { articleJsonLd, breadcrumbJsonLd } from '@/lib/seo/json-ld';
+import { pageMetadata } from '@/lib/seo/metadata';
+import { prerenderOrNone } from '@/lib/pages/static-params';
+import { Figure } from '@/components/article/figure';
+import { RichText } from '@/components/article/rich-text.client';
+import { JsonLd } from '@/components/json-ld';
+
+// Segment config must be a literal: FALLBACK_REVALIDATE_SECONDS (a day), the safety net behind webhook refreshes.
+export const revalidate = 86400;
+export const dynamicParams = true;
+
+export async function generateStaticParams({ params }: { params: { locale: string } }) {
+  return prerenderOrNone(async () =>
+    (await getLatestArticles({ locale: params.locale, pageSize: 50 })).items.map((a) => ({ slug: a.slug })),
+  );
+}
+
+async function load(params: PageProps<'/[locale]/articles/[slug]'>['params']) {
+  const { locale, slug } = (await params) as { locale: Locale; slug: string };
+  const article = await getArticle(locale, slug);
+  if (!article) notFound();
+  const [authors, series, site] = await Promise.all([
+    getAuthorsById(
+      locale,
+      article.authors.map((a) => a.id),
+    ),
+    article.series ? getSeriesById(locale, article.series.id) : null,
+    getSite(locale),
+  ]);
+  return { locale, article, authors, series, site };
+}
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/articles/[slug]'>) {
+  const { locale, article } = await load(params);
+  return pageMetadata({
+    title: article.series ? `${article.series.name}: ${article.title}` : article.title,
+    description: article.standfirst,
+    path: `/articles/${article.slug}`,
+    locale,
+    image: article.cover,
+    seo: article.seo,
+    type: 'article',
+    locales: [locale],
+    publishedTime: article.firstPublished,
+    modifiedTime: article.updated,
+  });
+}
+
+export default async function ArticlePage({ params }: PageProps<'/[locale]/articles/[slug]'>) {
+  const { locale, article, authors, series, site } = await load(params);
+  const note = article.editorsNote ?? series?.editorsNote ?? null;
+  const url = absoluteUrl(localePath(locale, `/articles/${article.slug}`));
+  const share = [
+    { label: 'Email', href: `mailto:?subject=${encodeURIComponent(article.title)}&body=${encodeURIComponent(url)}` },
+    { label: 'X', href: `https://x.com/intent/post?url=${encodeURIComponent(url)}&text=${encodeURIComponent(article.title)}` },
+    { label: 'Facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}` },
+    { label: 'LinkedIn', href: `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(url)}` },
+  ];
+
+  return (
+    <article className="article">
+      <JsonLd data={articleJsonLd({ article, authors, series, site, locale })} />
+      <JsonLd
+        data={breadcrumbJsonLd([
+          { name: site.name, path: localePath(locale, '/') },
+          ...(article.section ? [{ name: article.section.name, path: localePath(locale, `/sections/${article.section.slug}`) }] : []),
+          { name: article.title, path: localePath(locale, `/articles/${article.slug}`) },
+        ])}
+      />
+      <header className="article__header">
+        {article.section && (
+          <Link className="kicker" href={localePath(locale, `/sections/${article.section.slug}`)}>
+            {article.section.name}
+          </Link>
+        )}
+        <h1 className="article__headline">
+          {series && (
+            <>
+              <Link className="article__series" href={localePath(locale, `/series/${series.slug}`)}>
+                {series.name}
+              </Link>
+              <span className="article__series-separator">: </span>
+            </>
+          )}
+          {article.title}
+        </h1>
+        {article.standfirst && <p className="article__standfirst">{article.standfirst}</p>}
+        <p className="byline">
+          By{' '}
+          {article.authors.map((author, index) => (
+            <span key={author.id}>
+              {index > 0 && (index === article.authors.length - 1 ? ' and ' : ', ')}
+              <Link href={localePath(locale, `/authors/${author.slug}`)} rel="author">
+                {author.name}
+              </Link>
+            </span>
+          ))}
+        </p>
+        <p className="dateline">
+          Updated <time dateTime={article.updated.toISOString()}>{formatDateline(article.updated, site.timeZone)}</time>
+          {article.updated.getTime() !== article.firstPublished.getTime() && (
+            <>
+              {' '}
+              · First published{' '}
+              <time dateTime={article.firstPublished.toISOString()}>{formatDateline(article.firstPublished, site.timeZone)}</time>
+            </>
+          )}
+        </p>
+      </header>
+
+      {article.cover && <Figure figure={article.cover} priority />}
+
+      {note && (
+        <aside className="editors-note" aria-label={note.label}>
+          <h2 className="editors-note__label">{note.label}</h2>
+          <RichText blocks={note.blocks} />
+        </aside>
+      )}
+
+      <div className="article__body">
+        {article.body.map((part, index) =>
+          part.kind === 'text' ? <RichText key={index} blocks={part.blocks} /> : <Figure key={index} figure={part.figure} />,
+        )}
+      </div>
+
+      {article.corrections.length > 0 && (
+        <section className="corrections" aria-labelledby="corrections-title">
+          <h2 id="corrections-title">Corrections</h2>
+          <ul>
+            {article.corrections.map((correction) => (
+              <li key={correction.date.toISOString()}>
+                <time dateTime={correction.date.toISOString()}>{formatDateline(correction.date, site.timeZone)}</time>: {correction.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {series && series.parts.length > 1 && (
+        <nav className="read-more" aria-labelledby="read-more-title">
+          <h2 id="read-more-title">Read more: {series.name}</h2>
+          <ol>
+            {series.parts.map((part) => (
+              <li key={part.id}>
+                {part.id === article.id ? (
+                  <span aria-current="page">
+                    {part.partNumber ? `Part ${part.partNumber}: ` : ''}
+                    {part.title} <em>(you are reading this)</em>
+                  </span>
+                ) : (
+                  <Link href={localePath(locale, `/articles/${part.slug}`)}>
+                    {part.partNumber ? `Part ${part.partNumber}: ` : ''}
+                    {part.title}
+                  </Link>
+                )}
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
+
+      {authors.length > 0 && (
+        <section className="about-authors" aria-labelledby="about-title">
+          <h2 id="about-title">About the author{authors.length > 1 ? 's' : ''}</h2>
+          {authors.map((author) => (
+            <div key={author.id} className="about-author">
+              {author.avatar && <Image className="avatar" src={author.avatar.src} alt="" width={64} height={64} sizes="64px" />}
+              <div>
+                <p className="about-author__name">
+                  <Link href={localePath(locale, `/authors/${author.slug}`)}>{author.name}</Link>
+                  {author.role && <span className="meta">, {author.role}</span>}
+                </p>
+                {author.bio && <p>{author.bio}</p>}
+              </div>
+            </div>
+          ))}
+        </section>
+      )}
+
+      {/* Search Trends (issue 4) renders here: what readers search for now, each a link to its search. */}
+      <div className="search-trends-slot" data-slot="search-trends" />
+
+      <section className="share" aria-labelledby="share-title">
+        <h2 id="share-title">Share</h2>
+        <ul>
+          {share.map((s) => (
+            <li key={s.label}>
+              <a href={s.href} rel="noopener noreferrer" target="_blank">
+                {s.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </article>
+  );
+}

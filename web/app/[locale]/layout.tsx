@@ -1,0 +1,48 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { cmsIsUp, getSite } from '@/lib/cms';
+import { HTML_LANG, LOCALES, isLocale } from '@/lib/i18n';
+import { SITE_URL } from '@/lib/site-url';
+import { SiteHeader } from '@/components/layout/site-header';
+import { SiteFooter } from '@/components/layout/site-footer';
+import { ConsentBanner } from '@/components/consent/consent-banner.client';
+import { getCookiePolicyRevision } from '@/components/consent/policy';
+import '../globals.css';
+
+// With the CMS down at build time nothing is prerendered: pages render on their first request instead.
+export async function generateStaticParams() {
+  return (await cmsIsUp()) ? LOCALES.map((locale) => ({ locale })) : [];
+}
+
+export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
+  const { locale } = await params;
+  const site = await getSite(locale);
+  return {
+    metadataBase: new URL(SITE_URL),
+    title: { default: site.name, template: `%s · ${site.name}` },
+    description: site.description,
+    openGraph: { siteName: site.name, type: 'website' },
+    twitter: { card: 'summary_large_image' },
+  };
+}
+
+export default async function LocaleLayout({ children, params }: LayoutProps<'/[locale]'>) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  const [site, policyRevision] = await Promise.all([getSite(locale), getCookiePolicyRevision(locale)]);
+  return (
+    <html lang={HTML_LANG[locale]}>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <SiteHeader site={site} locale={locale} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter site={site} locale={locale} />
+        <ConsentBanner policyRevision={policyRevision} locale={locale} />
+      </body>
+    </html>
+  );
+}

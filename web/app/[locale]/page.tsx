@@ -1,0 +1,75 @@
+import Link from 'next/link';
+import { getAllSeries, getLatestArticles, getSite } from '@/lib/cms';
+import { type Locale, localePath } from '@/lib/i18n';
+import { formatDateline } from '@/lib/format';
+import { pageMetadata } from '@/lib/seo/metadata';
+import { ArticleList } from '@/components/articles/article-list';
+import { Figure } from '@/components/article/figure';
+
+// Segment config must be a literal: FALLBACK_REVALIDATE_SECONDS (a day), the safety net behind webhook refreshes.
+export const revalidate = 86400;
+
+export async function generateMetadata({ params }: PageProps<'/[locale]'>) {
+  const locale = (await params).locale as Locale;
+  const site = await getSite(locale);
+  return pageMetadata({ title: site.name, description: site.description, path: '/', locale, image: site.defaultShareImage });
+}
+
+export default async function HomePage({ params }: PageProps<'/[locale]'>) {
+  const locale = (await params).locale as Locale;
+  const [latest, series, site] = await Promise.all([getLatestArticles({ locale, pageSize: 21 }), getAllSeries(locale), getSite(locale)]);
+  const [lead, ...rest] = latest.items;
+  return (
+    <>
+      <h1 className="visually-hidden">{site.name}</h1>
+      {lead ? (
+        <section className="lead" aria-labelledby="lead-title">
+          {lead.cover && <Figure figure={lead.cover} priority sizes="(max-width: 60rem) 100vw, 60rem" />}
+          {lead.section && <span className="kicker">{lead.section.name}</span>}
+          <h2 id="lead-title" className="lead__title">
+            <Link href={localePath(locale, `/articles/${lead.slug}`)}>{lead.title}</Link>
+          </h2>
+          {lead.standfirst && <p className="article__standfirst">{lead.standfirst}</p>}
+          <p className="meta">
+            {lead.authors.map((a) => a.name).join(', ')} ·{' '}
+            <time dateTime={lead.updated.toISOString()}>{formatDateline(lead.updated, site.timeZone)}</time>
+          </p>
+        </section>
+      ) : (
+        <p>Nothing has been published yet.</p>
+      )}
+      {rest.length > 0 && (
+        <section aria-labelledby="latest-title">
+          <h2 id="latest-title">Latest</h2>
+          <ArticleList articles={rest} locale={locale} timeZone={site.timeZone} />
+        </section>
+      )}
+      {series.length > 0 && (
+        <section aria-labelledby="series-title">
+          <h2 id="series-title">Series</h2>
+          <ul className="series-list">
+            {series.map((s) => (
+              <li key={s.id}>
+                <Link href={localePath(locale, `/series/${s.slug}`)}>{s.name}</Link>
+                {s.description && <p>{s.description}</p>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {site.navigation.length > 0 && (
+        <section aria-labelledby="sections-title">
+          <h2 id="sections-title">Sections</h2>
+          <ul className="chips">
+            {site.navigation.map((item) => (
+              <li key={item.url}>
+                <Link href={localePath(locale, item.url)}>{item.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div className="search-trends-slot" data-slot="search-trends" />
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getSeries, getSeriesArticles, getSite } from '@/lib/cms';
+import { type Locale, localePath } from '@/lib/i18n';
+import { formatDate } from '@/lib/format';
+import { pageMetadata } from '@/lib/seo/metadata';
+import { Figure } from '@/components/article/figure';
+import { RichText } from '@/components/article/rich-text.client';
+
+// Segment config must be a literal: FALLBACK_REVALIDATE_SECONDS (a day), the safety net behind webhook refreshes.
+export const revalidate = 86400;
+// Nothing prerendered at build: each path renders on its first request, then stays cached.
+export const generateStaticParams = () => [];
+
+async function load(params: PageProps<'/[locale]/series/[slug]'>['params']) {
+  const { locale, slug } = (await params) as { locale: Locale; slug: string };
+  const series = await getSeries(locale, slug);
+  if (!series) notFound();
+  const [parts, site] = await Promise.all([getSeriesArticles(series.id, { locale, pageSize: 100 }), getSite(locale)]);
+  return { locale, series, parts, site };
+}
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/series/[slug]'>) {
+  const { locale, series } = await load(params);
+  return pageMetadata({ title: series.name, description: series.description, path: `/series/${series.slug}`, locale, image: series.cover });
+}
+
+export default async function SeriesPage({ params }: PageProps<'/[locale]/series/[slug]'>) {
+  const { locale, series, parts, site } = await load(params);
+  const byId = new Map(parts.items.map((a) => [a.id, a]));
+  return (
+    <article>
+      <p className="kicker">Series</p>
+      <h1>{series.name}</h1>
+      {series.description && <p className="article__standfirst">{series.description}</p>}
+      {series.cover && <Figure figure={series.cover} priority />}
+      {series.editorsNote && (
+        <aside className="editors-note" aria-label={series.editorsNote.label}>
+          <h2 className="editors-note__label">{series.editorsNote.label}</h2>
+          <RichText blocks={series.editorsNote.blocks} />
+        </aside>
+      )}
+      <h2>The parts</h2>
+      <ol className="parts">
+        {series.parts.map((part) => {
+          const summary = byId.get(part.id);
+          return (
+            <li key={part.id}>
+              <Link href={localePath(locale, `/articles/${part.slug}`)}>
+                {part.partNumber ? `Part ${part.partNumber}: ` : ''}
+                {part.title}
+              </Link>
+              {summary && (
+                <p className="meta">
+                  {summary.standfirst} ·{' '}
+                  <time dateTime={summary.firstPublished.toISOString()}>{formatDate(summary.firstPublished, site.timeZone)}</time>
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      <p className="meta">
+        <a href={localePath(locale, `/series/${series.slug}/feed.xml`)}>RSS</a> ·{' '}
+        <a href={localePath(locale, `/series/${series.slug}/atom.xml`)}>Atom</a> ·{' '}
+        <a href={localePath(locale, `/series/${series.slug}/feed.json`)}>JSON Feed</a>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,52 @@
+// The fields and relations each query asks for: owned here, never taken from a request.
+
+export const IMAGE = { fields: ['url', 'width', 'height', 'alternativeText'] };
+const FIGURE = { fields: ['caption', 'credit', 'alt'], populate: { image: IMAGE } };
+const REF = { fields: ['name', 'slug'] };
+
+export const ARTICLE_SUMMARY = {
+  fields: ['title', 'slug', 'standfirst', 'format', 'firstPublishedAt', 'lastEditorialUpdateAt', 'publishedAt', 'locale'],
+  populate: { authors: REF, section: REF, cover: FIGURE },
+};
+
+export const ARTICLE = {
+  fields: [...ARTICLE_SUMMARY.fields, 'partNumber'],
+  populate: {
+    ...ARTICLE_SUMMARY.populate,
+    tags: REF,
+    series: { fields: ['title', 'slug'] },
+    editorsNote: { fields: ['label', 'body'] },
+    corrections: { fields: ['date', 'text'] },
+    seo: { fields: ['metaTitle', 'metaDescription', 'canonicalUrl', 'noindex'], populate: { shareImage: IMAGE } },
+    body: { on: { 'content.rich-text': { fields: ['body'] }, 'media.figure': FIGURE } },
+  },
+};
+
+export const AUTHOR = {
+  fields: ['name', 'slug', 'role', 'bio'],
+  populate: { avatar: IMAGE, links: { fields: ['label', 'url'] } },
+};
+
+export const SERIES = {
+  fields: ['title', 'slug', 'description'],
+  populate: {
+    cover: FIGURE,
+    editorsNote: { fields: ['label', 'body'] },
+    parts: { fields: ['title', 'slug', 'partNumber'], sort: ['partNumber:asc'] },
+  },
+};
+
+export const TAXONOMY = { fields: ['name', 'slug', 'description'] };
+
+export const LEGAL_PAGE = {
+  fields: ['title', 'slug', 'body', 'revisionDate'],
+  populate: { seo: ARTICLE.populate.seo },
+};
+
+export const SITE = {
+  fields: ['name', 'description', 'timeZone'],
+  populate: { logo: IMAGE, defaultShareImage: IMAGE, navigation: { fields: ['label', 'url'] } },
+};
+
+/** Newest first; the publish time breaks ties between articles first published at the same moment. */
+export const NEWEST_FIRST = ['firstPublishedAt:desc', 'publishedAt:desc'];

@@ -1,0 +1,76 @@
+import 'server-only';
+import { Feed } from 'feed';
+import {
+  getAuthor,
+  getAuthorArticles,
+  getLatestArticles,
+  getSection,
+  getSectionArticles,
+  getSeries,
+  getSeriesArticles,
+  getSite,
+  type ArticleSummary,
+} from '@/lib/cms';
+import { type Locale, localePath } from '@/lib/i18n';
+import { absoluteUrl } from '@/lib/site-url';
+
+// RSS 2.0, Atom and JSON Feed, site-wide and per section, author and series, built with `feed`.
+
+const FORMATS = {
+  'feed.xml': { render: (f: Feed) => f.rss2(), type: 'application/rss+xml; charset=utf-8' },
+  'atom.xml': { render: (f: Feed) => f.atom1(), type: 'application/atom+xml; charset=utf-8' },
+  'feed.json': { render: (f: Feed) => f.json1(), type: 'application/feed+json; charset=utf-8' },
+} as const;
+export type FeedFile = keyof typeof FORMATS;
+export const FEED_FILES = Object.keys(FORMATS) as FeedFile[];
+export const isFeedFile = (value: string): value is FeedFile => value in FORMATS;
+
+export type FeedScope = { kind: 'site' } | { kind: 'sections' | 'authors' | 'series'; slug: string };
+const ITEMS = 30;
+
+async function scoped(
+  locale: Locale,
+  scope: FeedScope,
+): Promise<{ title: string; description: string; path: string; items: ArticleSummary[] } | null> {
+  const options = { locale, pageSize: ITEMS };
+  if (scope.kind === 'site') return { title: '', description: '', path: '/', items: (await getLatestArticles(options)).items };
+  const entry = await (scope.kind === 'sections' ? getSection : scope.kind === 'authors' ? getAuthor : getSeries)(locale, scope.slug);
+  if (!entry) return null;
+  const list = scope.kind === 'sections' ? getSectionArticles : scope.kind === 'authors' ? getAuthorArticles : getSeriesArticles;
+  const description = 'bio' in entry ? entry.bio : entry.description;
+  return { title: entry.name, description, path: `/${scope.kind}/${entry.slug}`, items: (await list(entry.id, options)).items };
+}
+
+export async function feedResponse(locale: Locale, scope: FeedScope, file: FeedFile): Promise<Response> {
+  const [found, site] = await Promise.all([scoped(locale, scope), getSite(locale)]);
+  if (!found) return new Response('Not found', { status: 404 });
+  const link = absoluteUrl(localePath(locale, found.path));
+  const feed = new Feed({
+    title: found.title ? `${found.title} · ${site.name}` : site.name,
+    description: found.description || site.description,
+    id: link,
+    link,
+    language: locale,
+    copyright: `© ${site.name}`,
+    updated: found.items[0]?.updated,
+    image: site.logo ? absoluteUrl(site.logo.src) : undefined,
+    feedLinks: Object.fromEntries(
+      FEED_FILES.map((f) => [f === 'feed.xml' ? 'rss' : f === 'atom.xml' ? 'atom' : 'json', `${link.replace(/\/$/, '')}/${f}`]),
+    ),
+  });
+  for (const article of found.items) {
+    const url = absoluteUrl(localePath(locale, `/articles/${article.slug}`));
+    feed.addItem({
+      title: article.title,
+      id: url,
+      link: url,
+      description: article.standfirst,
+      date: article.updated,
+      published: article.firstPublished,
+      author: article.authors.map((a) => ({ name: a.name, link: absoluteUrl(localePath(locale, `/authors/${a.slug}`)) })),
+      category: article.section ? [{ name: article.section.name }] : undefined,
+      image: article.cover ? absoluteUrl(article.cover.src) : undefined,
+    });
+  }
+  return new Response(FORMATS[file].render(feed), { headers: { 'Content-Type': FORMATS[file].type } });
+}

@@ -1,0 +1,63 @@
+import 'server-only';
+import { notFound } from 'next/navigation';
+import type { Metadata } from 'next';
+import {
+  getAuthor,
+  getAuthorArticles,
+  getSection,
+  getSectionArticles,
+  getSite,
+  getTag,
+  getTagArticles,
+  type ArticleSummary,
+  type AuthorProfile,
+  type Page,
+  type Taxonomy,
+} from '@/lib/cms';
+import { type Locale, localePath } from '@/lib/i18n';
+import { pageMetadata } from '@/lib/seo/metadata';
+
+// Section, tag and author pages: an entry and its articles, newest first, paginated at /page/N.
+
+export const PAGE_SIZE = 20;
+export type ListingKind = 'sections' | 'tags' | 'authors';
+
+type Loaded = {
+  locale: Locale;
+  kind: ListingKind;
+  entry: Taxonomy | AuthorProfile;
+  articles: Page<ArticleSummary>;
+  page: number;
+  basePath: string;
+  timeZone: string;
+};
+
+const fetchers = {
+  sections: { entry: getSection, articles: getSectionArticles },
+  tags: { entry: getTag, articles: getTagArticles },
+  authors: { entry: getAuthor, articles: getAuthorArticles },
+} as const;
+
+/** Loads a listing page, or answers 404 for an unknown entry or a page past the end. */
+export async function loadListing(kind: ListingKind, locale: Locale, slug: string, pageParam = '1'): Promise<Loaded> {
+  if (!/^[1-9]\d{0,5}$/.test(pageParam)) notFound();
+  const page = Number(pageParam);
+  const entry = await fetchers[kind].entry(locale, slug);
+  if (!entry) notFound();
+  const [articles, site] = await Promise.all([fetchers[kind].articles(entry.id, { locale, page, pageSize: PAGE_SIZE }), getSite(locale)]);
+  if (page > 1 && page > articles.pageCount) notFound();
+  return { locale, kind, entry, articles, page, basePath: localePath(locale, `/${kind}/${slug}`), timeZone: site.timeZone };
+}
+
+export function listingMetadata({ locale, kind, entry, page }: Loaded): Metadata {
+  const description = 'bio' in entry ? entry.bio : entry.description;
+  const suffix = page > 1 ? `/page/${page}` : '';
+  return pageMetadata({
+    title: page > 1 ? `${entry.name} (page ${page})` : entry.name,
+    description,
+    path: `/${kind}/${entry.slug}${suffix}`,
+    locale,
+    type: kind === 'authors' ? 'profile' : 'website',
+    image: 'avatar' in entry ? entry.avatar : null,
+  });
+}
