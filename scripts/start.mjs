@@ -83,7 +83,8 @@ async function waitFor(url, name, seconds = 180) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-run('cms', [], { PORT: String(cmsPort) });
+// The CMS's webhook tells the web app what changed; both share REVALIDATE_SECRET (local default on both sides).
+run('cms', [], { PORT: String(cmsPort), WEB_URL: process.env.WEB_URL || `http://127.0.0.1:${webPort}` });
 await waitFor(`${cmsUrl}/_health`, 'The CMS');
 run('web', [], { PORT: String(webPort), CMS_URL: cmsUrl, STRAPI_API_TOKEN_FILE: tokenFile });
 await waitFor(`http://127.0.0.1:${webPort}/`, 'The web app');

@@ -1,0 +1,70 @@
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..', '..');
+
+/**
+ * Runs `npm start` (the README's command) on a fresh SQLite database in a temporary folder, on ports
+ * of its own. `start()` resolves when the start script reports the system is running.
+ */
+function createSystem({ cmsPort, webPort, env: extra = {} }) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-system-'));
+  fs.mkdirSync(path.join(tmp, 'public', 'uploads'), { recursive: true });
+  const env = {
+    ...process.env,
+    CMS_PORT: String(cmsPort),
+    WEB_PORT: String(webPort),
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: path.join(tmp, 'data.db'),
+    PUBLIC_DIR: path.join(tmp, 'public'),
+    WEB_API_TOKEN_FILE: path.join(tmp, 'web-api-token'),
+    SITE_URL: `http://127.0.0.1:${webPort}`,
+  };
+  for (const key of [
+    'ADMIN_EMAIL',
+    'ADMIN_PASSWORD',
+    'CMS_URL',
+    'WEB_URL',
+    'STRAPI_API_TOKEN',
+    'STRAPI_API_TOKEN_FILE',
+    'SEED_DEMO_CONTENT',
+    'REVALIDATE_SECRET',
+  ])
+    delete env[key];
+  Object.assign(env, extra);
+
+  return {
+    cms: `http://127.0.0.1:${cmsPort}`,
+    web: `http://127.0.0.1:${webPort}`,
+    start() {
+      const child = spawn('npm', ['start'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      const ready = (async () => {
+        const deadline = Date.now() + 240_000;
+        while (!output.includes('is running')) {
+          if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output.slice(-3000)}`);
+          if (Date.now() > deadline) throw new Error(`npm start was not ready in time:\n${output.slice(-3000)}`);
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+      })();
+      return {
+        ready,
+        output: () => output,
+        async stop() {
+          if (child.exitCode === null) process.kill(-child.pid, 'SIGINT');
+          await exited;
+        },
+      };
+    },
+    cleanup() {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+module.exports = { createSystem };

@@ -1,0 +1,203 @@
+const { createSystem } = require('./helpers/system');
+
+// The reader site against the real, seeded CMS, and an editor's publish reaching it through the webhook.
+const ADMIN = { email: 'e2e-editor@tidewater.test', password: 'E2e-Passw0rd!' };
+const SECRET = 'e2e-revalidate-secret';
+const system = createSystem({
+  cmsPort: 1392,
+  webPort: 3092,
+  env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, REVALIDATE_SECRET: SECRET },
+});
+let running;
+
+beforeAll(async () => {
+  running = system.start();
+  await running.ready;
+}, 300_000);
+afterAll(async () => {
+  await running?.stop();
+  system.cleanup();
+});
+
+const page = async (path) => {
+  const res = await fetch(`${system.web}${path}`, { redirect: 'manual' });
+  return { status: res.status, html: await res.text(), headers: res.headers };
+};
+const text = (html) =>
+  html
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+
+async function waitFor(check, timeoutMs = 10_000) {
+  const started = Date.now();
+  for (;;) {
+    if (await check()) return Date.now() - started;
+    if (Date.now() - started > timeoutMs) {
+      const deliveries = running
+        .output()
+        .split('\n')
+        .filter((line) => /revalidated|strapi:webhook|\[web\]/.test(line));
+      throw new Error(`condition not met in ${timeoutMs} ms; webhook deliveries so far:\n${deliveries.slice(-20).join('\n')}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('the reader site', () => {
+  it('renders the article page in reading order with its series, dates, figure, note, body, corrections and authors', async () => {
+    const { status, html } = await page('/articles/tideline-a-city-that-learns-to-flood');
+    expect(status).toBe(200);
+    const t = text(html);
+    const order = [
+      'The Tideline Question',
+      'A city that learns to flood',
+      'If Port Halden will not wall off the sea',
+      'By Wen Huang',
+      'Updated',
+      "Marsh Lane park, proposed as a flood basin in the council's adaptation plan.",
+      'Illustration: Ledger Graphics',
+      'About this series',
+      'There is a serious alternative to the barrier',
+      'Corrections',
+      'Read more',
+      'Part 1: Why the harbour wall is not enough',
+      'About the author',
+      'Share',
+    ];
+    const positions = order.map((s) => t.indexOf(s));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(t).toMatch(/Updated \d\d:\d\d, \d\d-[A-Z][a-z]{2}-\d{4}/);
+    expect(html).toMatch(/<time dateTime="\d{4}-\d\d-\d\dT/);
+    expect(html).toMatch(/aria-current="page"/);
+    expect(html).toContain('"@type":"OpinionNewsArticle"');
+    expect(html).toContain('"@type":"CorrectionComment"');
+    expect(html).toMatch(/<link rel="canonical" href="[^"]*\/articles\/tideline-a-city-that-learns-to-flood"/);
+    expect(html).toMatch(/<meta property="og:title"/);
+    expect(html).toMatch(/<img[^>]+src="\/_next\/image\?url=%2Fuploads%2F/);
+  });
+
+  it('serves the home, series, author, section, tag and legal pages, and 404s the rest', async () => {
+    const expectations = {
+      '/': ['Latest', 'Series', 'The Tideline Question'],
+      '/series/the-tideline-question': [
+        'About this series',
+        'Part 1: Why the harbour wall is not enough',
+        'Part 3: A city that learns to flood',
+      ],
+      '/authors/mara-okafor': ['Mara Okafor', 'Senior City Correspondent', 'Council approves six-month night ferry trial'],
+      '/sections/climate': ['Climate', 'Terns nest on restored marsh'],
+      '/tags/arts': ['Arts', 'Corn Exchange reopens'],
+      '/privacy': ['Privacy statement', 'Last revised'],
+      '/cookie-policy': ['Cookie policy'],
+      '/terms': ['Terms of use'],
+    };
+    for (const [path, expected] of Object.entries(expectations)) {
+      const { status, html } = await page(path);
+      expect({ path, status }).toEqual({ path, status: 200 });
+      for (const snippet of expected) expect({ path, has: text(html).includes(snippet) }).toEqual({ path, has: true });
+      expect(html).not.toContain('Council weighs three harbour levy options');
+    }
+    for (const path of [
+      '/articles/draft-harbour-levy-options',
+      '/articles/nope',
+      '/authors/nobody',
+      '/sections/city/page/99',
+      '/no/such/page',
+    ]) {
+      const { status, html } = await page(path);
+      expect({ path, status }).toEqual({ path, status: 404 });
+      expect(html).toContain('Page not found');
+    }
+    expect((await page('/en/privacy')).status).toBe(308);
+    expect((await page('/zh')).status).toBe(200);
+  });
+
+  it('publishes feeds, sitemaps and robots.txt', async () => {
+    const rss = await page('/feed.xml');
+    expect(rss.headers.get('content-type')).toMatch(/rss\+xml/);
+    expect(rss.html).toMatch(/<rss[^>]*version="2.0"/);
+    expect((rss.html.match(/<item>/g) ?? []).length).toBe(13);
+    const atom = await page('/sections/opinion/atom.xml');
+    expect(atom.html).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+    expect(atom.html).toContain('Why the harbour wall is not enough');
+    const json = JSON.parse((await page('/authors/wen-huang/feed.json')).html);
+    expect(json.version).toMatch(/jsonfeed.org\/version\/1/);
+    expect(json.items.map((i) => i.title)).toContain('Who pays for a barrier');
+    const series = await page('/series/the-tideline-question/feed.xml');
+    expect((series.html.match(/<item>/g) ?? []).length).toBe(3);
+    const sitemap = await page('/sitemap.xml');
+    expect(sitemap.html).toContain('/articles/council-approves-night-ferry-trial</loc>');
+    expect(sitemap.html).not.toContain('draft-harbour-levy-options');
+    const news = await page('/news-sitemap.xml');
+    expect(news.html).toContain('<news:title>Council approves six-month night ferry trial</news:title>');
+    expect(news.html).not.toContain('Corn Exchange reopens'); // first published five days ago
+    expect((await page('/robots.txt')).html).toMatch(/Sitemap: .*\/sitemap.xml/);
+  });
+
+  it('refuses webhook calls without the secret (401) and junk bodies (400)', async () => {
+    const post = (headers, body) =>
+      fetch(`${system.web}/api/revalidate`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+    expect((await post({}, '{}')).status).toBe(401);
+    expect((await post({ 'x-revalidate-secret': 'wrong' }, '{}')).status).toBe(401);
+    expect((await post({ 'x-revalidate-secret': SECRET }, 'not json')).status).toBe(400);
+    expect((await post({ 'x-revalidate-secret': SECRET }, '{"event":"entry.explode"}')).status).toBe(400);
+    const ok = await post(
+      { 'x-revalidate-secret': SECRET },
+      JSON.stringify({ event: 'entry.publish', uid: 'api::site.site', entry: null }),
+    );
+    expect(ok.status).toBe(200);
+  });
+});
+
+describe('an editor publishing in the admin', () => {
+  let jwt;
+  let documentId;
+  const admin = (path, method = 'GET', body) =>
+    fetch(`${system.cms}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' },
+      body: body && JSON.stringify(body),
+    });
+  const article = 'api::article.article';
+
+  beforeAll(async () => {
+    const login = await (
+      await fetch(`${system.cms}/admin/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(ADMIN),
+      })
+    ).json();
+    jwt = login.data.token;
+    const list = await (await fetch(`${system.cms}/api/articles?filters[slug][$eq]=rents-rise-fastest-in-westbank&fields[0]=title`)).json();
+    documentId = list.data[0].documentId;
+  });
+
+  it('sees a publish on the site, its section, the home page and the feed at once, and a draft-only save not at all', async () => {
+    const path = '/articles/rents-rise-fastest-in-westbank';
+    expect(text((await page(path)).html)).toContain('Rents rise fastest in Westbank as new bridge opens');
+    expect(text((await page('/sections/economy')).html)).toContain('Rents rise fastest in Westbank');
+
+    const draft = await admin(`/content-manager/collection-types/${article}/${documentId}?locale=en`, 'PUT', {
+      title: 'Westbank rents: draft headline',
+    });
+    expect(draft.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(text((await page(path)).html)).not.toContain('draft headline');
+
+    await admin(`/content-manager/collection-types/${article}/${documentId}?locale=en`, 'PUT', {
+      title: 'Westbank rents climb 11 per cent',
+    });
+    const published = await admin(`/content-manager/collection-types/${article}/${documentId}/actions/publish?locale=en`, 'POST', {});
+    expect(published.status).toBe(200);
+    const ms = await waitFor(async () => text((await page(path)).html).includes('Westbank rents climb 11 per cent'), 5_000);
+    console.log(`publish to live: ${ms} ms`);
+    await waitFor(async () => text((await page('/')).html).includes('Westbank rents climb 11 per cent'), 5_000);
+    await waitFor(async () => text((await page('/sections/economy')).html).includes('Westbank rents climb 11 per cent'), 5_000);
+    await waitFor(async () => (await page('/feed.xml')).html.includes('Westbank rents climb 11 per cent'), 5_000);
+  });
+});
