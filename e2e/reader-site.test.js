@@ -177,7 +177,7 @@ describe('an editor publishing in the admin', () => {
     documentId = list.data[0].documentId;
   });
 
-  it('sees a publish on the site, its section, the home page and the feed at once, and a draft-only save not at all', async () => {
+  it('sees a publish on the site at once, a draft-only save not at all, and an unpublish as a 404', async () => {
     const path = '/articles/rents-rise-fastest-in-westbank';
     expect(text((await page(path)).html)).toContain('Rents rise fastest in Westbank as new bridge opens');
     expect(text((await page('/sections/economy')).html)).toContain('Rents rise fastest in Westbank');
@@ -199,5 +199,12 @@ describe('an editor publishing in the admin', () => {
     await waitFor(async () => text((await page('/')).html).includes('Westbank rents climb 11 per cent'), 5_000);
     await waitFor(async () => text((await page('/sections/economy')).html).includes('Westbank rents climb 11 per cent'), 5_000);
     await waitFor(async () => (await page('/feed.xml')).html.includes('Westbank rents climb 11 per cent'), 5_000);
+
+    const unpublished = await admin(`/content-manager/collection-types/${article}/${documentId}/actions/unpublish?locale=en`, 'POST', {});
+    expect(unpublished.status).toBe(200);
+    await waitFor(async () => (await page(path)).status === 404, 5_000);
+    await waitFor(async () => !text((await page('/sections/economy')).html).includes('Westbank rents'), 5_000);
+    expect(text((await page('/')).html)).not.toContain('Westbank rents');
+    expect((await page('/sitemap.xml')).html).not.toContain('rents-rise-fastest-in-westbank');
   });
 });

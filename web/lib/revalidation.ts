@@ -13,7 +13,12 @@ export function secretMatches(presented: string | null, expected: string): boole
   return timingSafeEqual(digest(presented), digest(expected));
 }
 
-const id = z.object({ documentId: z.string() });
+// Relations arrive populated on publish ([{ documentId }] or { documentId }) but only counted on unpublish
+// ({ count: 1 }): anything but a populated relation means "not known" (undefined).
+const isRef = (value: unknown): value is { documentId: string } =>
+  typeof value === 'object' && value !== null && typeof (value as { documentId?: unknown }).documentId === 'string';
+const manyRefs = z.unknown().transform((v) => (Array.isArray(v) && v.every(isRef) ? v.map((r) => r.documentId) : undefined));
+const oneRef = z.unknown().transform((v) => (v === null ? null : isRef(v) ? v.documentId : undefined));
 
 const entry = z.looseObject({
   documentId: z.string().optional(),
@@ -21,10 +26,10 @@ const entry = z.looseObject({
   locale: z.string().nullable().optional(),
   publishedAt: z.string().nullable().optional(),
   updatedAt: z.string().nullable().optional(),
-  authors: z.array(id).optional(),
-  tags: z.array(id).optional(),
-  section: id.nullable().optional(),
-  series: id.nullable().optional(),
+  authors: manyRefs.optional(),
+  tags: manyRefs.optional(),
+  section: oneRef.optional(),
+  series: oneRef.optional(),
 });
 
 export const webhookEvent = z.object({
@@ -41,13 +46,8 @@ export type WebhookEvent = z.infer<typeof webhookEvent>;
 export type ArticleRelations = { series?: string | null; section?: string | null; authors?: string[]; tags?: string[] };
 
 function relationsOf(e: z.infer<typeof entry>): ArticleRelations | null {
-  if (!e.authors && !e.tags && e.section === undefined && e.series === undefined) return null;
-  return {
-    series: e.series?.documentId,
-    section: e.section?.documentId,
-    authors: e.authors?.map((a) => a.documentId),
-    tags: e.tags?.map((t) => t.documentId),
-  };
+  const known = { series: e.series, section: e.section, authors: e.authors, tags: e.tags };
+  return Object.values(known).every((value) => value === undefined) ? null : known;
 }
 
 function relationTags(r: ArticleRelations): string[] {

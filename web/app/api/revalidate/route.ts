@@ -48,12 +48,8 @@ export async function POST(request: Request) {
   if (isDuplicate(event)) return json(200, { revalidated: [], duplicate: true });
 
   const e = event.entry;
-  // On a republish, the cached copy tells which lists the article may have left; unpublish and delete
-  // refresh every list instead.
-  const previous =
-    event.uid === 'api::article.article' && event.event === 'entry.publish' && e?.slug
-      ? await previousRelations(e.locale ?? 'en', e.slug)
-      : null;
+  // What the site last showed tells which lists the article may have left (or, unpublished, was on).
+  const previous = event.uid === 'api::article.article' && e?.slug ? await previousRelations(e.locale ?? 'en', e.slug) : null;
   const stale = tagsForEvent(event, previous);
   for (const tag of stale) revalidateTag(tag, { expire: 0 });
 
