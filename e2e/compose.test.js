@@ -12,6 +12,7 @@ const SECRETS = [
   'TRANSFER_TOKEN_SALT',
   'JWT_SECRET',
   'ENCRYPTION_KEY',
+  'REVALIDATE_SECRET',
 ];
 
 function compose(args, secrets) {
@@ -33,6 +34,7 @@ describe('docker-compose.yml', () => {
     for (const volume of ['pgdata:', 'uploads:', 'tokens:']) expect(config).toContain(volume);
     expect(config).toContain('condition: service_healthy');
     expect(config).toContain('DATABASE_CLIENT: postgres');
+    expect(config).toContain('WEB_URL: http://web:3000');
   });
 
   it('refuses to run without its secrets, naming the missing one', () => {
