@@ -16,6 +16,7 @@ import {
 } from '@/lib/cms';
 import { type Locale, localePath } from '@/lib/i18n';
 import { pageMetadata } from '@/lib/seo/metadata';
+import { ListingView } from '@/components/listing/listing-view';
 
 // Section, tag and author pages: an entry and its articles, newest first, paginated at /page/N.
 
@@ -60,4 +61,20 @@ export function listingMetadata({ locale, kind, entry, page }: Loaded): Metadata
     type: kind === 'authors' ? 'profile' : 'website',
     image: 'avatar' in entry ? entry.avatar : null,
   });
+}
+
+type ListingParams = Promise<{ locale: string; slug: string; n?: string }>;
+
+/** The page and metadata of a listing route (`/<kind>/<slug>` and `/<kind>/<slug>/page/<n>`). */
+export function listingRoute(kind: ListingKind) {
+  const load = async (params: ListingParams) => {
+    const { locale, slug, n } = await params;
+    return loadListing(kind, locale as Locale, slug, n);
+  };
+  return {
+    generateMetadata: async ({ params }: { params: ListingParams }) => listingMetadata(await load(params)),
+    Page: async function ListingPage({ params }: { params: ListingParams }) {
+      return <ListingView listing={await load(params)} />;
+    },
+  };
 }
