@@ -74,7 +74,7 @@ afterAll(async () => {
 });
 
 describe('with the CMS down', () => {
-  it('keeps serving cached pages and answers an uncached one with the error page, without crashing', async () => {
+  it('keeps serving cached pages and answers an uncached one with a friendly 503 page', async () => {
     const cached = ['/articles/bus-depot-move-uphill-approved', '/sections/culture', '/feed.xml'];
     for (const p of cached) expect((await fetch(`${web}${p}`)).status).toBe(200);
 
@@ -86,11 +86,13 @@ describe('with the CMS down', () => {
     }
     expect(await (await fetch(`${web}/articles/bus-depot-move-uphill-approved`)).text()).toContain('Bus depot to move uphill');
 
-    // An uncached page cannot be rendered: Next answers 500 with the error document (app/global-error.tsx,
-    // drawn in the browser), and the server goes on serving everything it has.
+    // The web app notices the outage within seconds; a page it never cached then gets a friendly 503.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await fetch(`${web}/articles/bus-depot-move-uphill-approved`);
     const uncached = await fetch(`${web}/authors/priya-raman`);
-    expect(uncached.status).toBe(500);
-    expect(await uncached.text()).toContain('__next_error__');
+    expect(uncached.status).toBe(503);
+    expect(uncached.headers.get('retry-after')).toBe('60');
+    expect(await uncached.text()).toContain('This page is temporarily unavailable');
     expect((await fetch(`${web}/articles/bus-depot-move-uphill-approved`)).status).toBe(200);
   });
 });

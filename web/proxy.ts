@@ -1,0 +1,30 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { OUTAGE_PAGE, cmsSeemsDown } from '@/lib/cms-outage';
+
+// While the CMS is down, cached pages are served as usual; a page that cannot be rendered without the
+// CMS becomes a friendly 503 (with Retry-After) instead of an error document.
+const PASSTHROUGH = 'x-outage-passthrough';
+
+export async function proxy(request: NextRequest) {
+  if (request.method !== 'GET' || request.headers.has(PASSTHROUGH) || !cmsSeemsDown()) return NextResponse.next();
+
+  const headers = new Headers(request.headers);
+  headers.set(PASSTHROUGH, '1');
+  // Ask this same server (not the public host, which may be a load balancer) whether it has the page.
+  const internal = `http://127.0.0.1:${process.env.PORT || 3000}${request.nextUrl.pathname}${request.nextUrl.search}`;
+  let response: Response;
+  try {
+    response = await fetch(internal, { headers, redirect: 'manual' });
+  } catch {
+    return NextResponse.next();
+  }
+  if (response.status < 500) return response;
+  return new NextResponse(OUTAGE_PAGE, {
+    status: 503,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': '60', 'Cache-Control': 'no-store' },
+  });
+}
+
+export const config = {
+  matcher: ['/((?!_next/|api/|uploads/|favicon.ico).*)'],
+};
