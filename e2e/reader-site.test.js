@@ -77,6 +77,8 @@ describe('the reader site', () => {
     expect(html).toContain('"@type":"CorrectionComment"');
     expect(html).toMatch(/<link rel="canonical" href="[^"]*\/articles\/tideline-a-city-that-learns-to-flood"/);
     expect(html).toMatch(/<meta property="og:title"/);
+    expect(html).toMatch(/<link rel="alternate" hrefLang="en" href="[^"]*\/articles\/tideline-a-city-that-learns-to-flood"/);
+    expect(html).not.toMatch(/hrefLang="zh"/); // not translated
     expect(html).toMatch(/<img[^>]+src="\/_next\/image\?url=%2Fuploads%2F/);
   });
 
@@ -113,7 +115,24 @@ describe('the reader site', () => {
       expect(html).toContain('Page not found');
     }
     expect((await page('/en/privacy')).status).toBe(308);
-    expect((await page('/zh')).status).toBe(200);
+  });
+
+  it('serves the Chinese edition under /zh, linked to the English one with hreflang', async () => {
+    const home = await page('/zh');
+    expect(home.status).toBe(200);
+    expect(home.html).toContain('<html lang="zh-Hans"');
+    expect(text(home.html)).toContain('潮水纪事报');
+    expect(text(home.html)).toContain('议会批准为期六个月的夜间渡轮试运行');
+    expect(text(home.html)).not.toContain('Council approves six-month night ferry trial');
+
+    const zh = await page('/zh/articles/council-approves-night-ferry-trial');
+    expect(zh.status).toBe(200);
+    expect(text(zh.html)).toContain('从三月起，每逢周五和周六');
+    expect(text(zh.html)).toContain('资深城市记者');
+    expect(zh.html).toMatch(/hrefLang="en" href="[^"]*\/articles\/council-approves-night-ferry-trial"/);
+    const en = await page('/articles/council-approves-night-ferry-trial');
+    expect(en.html).toMatch(/hrefLang="zh" href="[^"]*\/zh\/articles\/council-approves-night-ferry-trial"/);
+    expect((await page('/zh/articles/rents-rise-fastest-in-westbank')).status).toBe(404); // not translated
   });
 
   it('publishes feeds, sitemaps and robots.txt', async () => {
@@ -129,9 +148,17 @@ describe('the reader site', () => {
     expect(json.items.map((i) => i.title)).toContain('Who pays for a barrier');
     const series = await page('/series/the-tideline-question/feed.xml');
     expect((series.html.match(/<item>/g) ?? []).length).toBe(3);
-    const sitemap = await page('/sitemap.xml');
-    expect(sitemap.html).toContain('/articles/council-approves-night-ferry-trial</loc>');
-    expect(sitemap.html).not.toContain('draft-harbour-levy-options');
+    const index = await page('/sitemap.xml');
+    expect(index.html).toContain('<sitemapindex');
+    expect(index.html).toContain('/sitemaps/pages.xml</loc>');
+    expect(index.html).toContain('/sitemaps/articles-en-0.xml</loc>');
+    expect(index.html).toContain('/sitemaps/articles-zh-0.xml</loc>');
+    const articles = await page('/sitemaps/articles-en-0.xml');
+    expect((articles.html.match(/<url>/g) ?? []).length).toBe(13);
+    expect(articles.html).toContain('/articles/council-approves-night-ferry-trial</loc><lastmod>');
+    expect(articles.html).not.toContain('draft-harbour-levy-options');
+    expect((await page('/sitemaps/pages.xml')).html).toContain('/series/the-tideline-question</loc>');
+    expect((await page('/sitemaps/nope.xml')).status).toBe(404);
     const news = await page('/news-sitemap.xml');
     expect(news.html).toContain('<news:title>Council approves six-month night ferry trial</news:title>');
     expect(news.html).not.toContain('Corn Exchange reopens'); // first published five days ago
@@ -205,6 +232,6 @@ describe('an editor publishing in the admin', () => {
     await waitFor(async () => (await page(path)).status === 404, 5_000);
     await waitFor(async () => !text((await page('/sections/economy')).html).includes('Westbank rents'), 5_000);
     expect(text((await page('/')).html)).not.toContain('Westbank rents');
-    expect((await page('/sitemap.xml')).html).not.toContain('rents-rise-fastest-in-westbank');
+    expect((await page('/sitemaps/articles-en-0.xml')).html).not.toContain('rents-rise-fastest-in-westbank');
   });
 });

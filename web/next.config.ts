@@ -21,7 +21,7 @@ const nextConfig: NextConfig = {
       beforeFiles: [],
       afterFiles: [
         { source: '/', destination: '/en' },
-        { source: '/:path((?!zh(?:/|$)|en(?:/|$)|api/|_next/|uploads/).*)', destination: '/en/:path' },
+        { source: '/:path((?!zh(?:/|$)|en(?:/|$)|api/|_next/|uploads/|sitemaps/).*)', destination: '/en/:path' },
       ],
       fallback: [],
     };

@@ -50,6 +50,29 @@ describe('first start', () => {
     expect(pages.map((p) => p.slug).sort()).toEqual(['cookie-policy', 'privacy', 'terms']);
   });
 
+  it('seeds a Chinese version of an article with its section, tags, author and the site', async () => {
+    const zh = await cms.api.get('/api/articles').query({
+      locale: 'zh',
+      'populate[authors][fields][0]': 'role',
+      'populate[section][fields][0]': 'name',
+      'populate[localizations][fields][0]': 'locale',
+    });
+    expect(zh.status).toBe(200);
+    expect(zh.body.data).toHaveLength(1);
+    const [article] = zh.body.data;
+    expect(article).toMatchObject({
+      title: '议会批准为期六个月的夜间渡轮试运行',
+      slug: 'council-approves-night-ferry-trial',
+      locale: 'zh',
+    });
+    expect(article.firstPublishedAt).not.toBeNull();
+    expect(article.authors.map((a: { role: string }) => a.role)).toEqual(['资深城市记者']);
+    expect(article.section.name).toBe('城市');
+    expect(article.localizations.map((l: { locale: string }) => l.locale)).toEqual(['en']);
+    const site = await cms.api.get('/api/site').query({ locale: 'zh' });
+    expect(site.body.data.name).toBe('潮水纪事报');
+  });
+
   it("seeds once: a second run duplicates nothing and leaves editors' changes and deletions alone", async () => {
     const articles = cms.strapi.documents('api::article.article');
     const ferry = await articles.findFirst({ filters: { slug: 'council-approves-night-ferry-trial' } });

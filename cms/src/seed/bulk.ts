@@ -65,7 +65,7 @@ export async function seedBulkArticles(
             [column('title')]: title,
             [column('slug')]: `${slugify(title)}-${runId}-${n}`,
             [column('format')]: ['news', 'analysis', 'commentary'][n % 3],
-            [column('standfirst')]: paragraphs[0].slice(0, 200),
+            [column('standfirst')]: `${paragraphs[0].split('. ')[0]}.`,
             [column('firstPublishedAt')]: firstPublished,
             [column('lastEditorialUpdateAt')]: firstPublished,
             created_at: firstPublished,

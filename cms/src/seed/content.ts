@@ -473,3 +473,32 @@ export const PAGES = [
     ],
   },
 ];
+
+/** Chinese (zh) versions of a few entries, so the second locale has something to read. Original text. */
+export const ZH = {
+  site: { name: '潮水纪事报', description: '来自哈尔登港及河口城镇的新闻与评论。' },
+  sections: { city: { name: '城市', description: '议会、法院、街道，以及让哈尔登港运转的人们。' } },
+  tags: { harbour: { name: '港口' }, transport: { name: '交通' } },
+  authors: {
+    'mara-okafor': {
+      role: '资深城市记者',
+      bio: '玛拉·奥卡福报道哈尔登港议会已有九年，从规划争议到渡轮码头被淹的那一夜。她住在能听见鱼市钟声的地方。',
+    },
+  },
+  articles: {
+    'council-approves-night-ferry-trial': {
+      title: '议会批准为期六个月的夜间渡轮试运行',
+      standfirst: '从三月起，每逢周五和周六，渡轮将在老城区与西岸之间运行至凌晨两点。',
+      paragraphs: [
+        '哈尔登港议会周二以三十一票对九票通过决议，为夜间渡轮试运行拨款。这是自2009年服务缩减以来首次恢复深夜航班。',
+        '两艘渡轮将在周五和周六夜间每四十分钟往返一次，连接集市台阶码头与西岸浮码头。单程票价与白天相同。',
+        '议会调查显示，深夜乘客大多是餐饮业员工。他们表示，晚上十一点的末班船迫使他们乘出租车，或绕河口步行九十分钟回家。',
+      ],
+      cover: {
+        caption: '周二傍晚停靠在集市台阶码头的玛杰里·黑尔号渡轮。',
+        credit: '潮水纪事报图片部',
+        alt: '夜间停靠在石阶旁的小型客运渡轮',
+      },
+    },
+  },
+} as const;

@@ -2,7 +2,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { ARTICLES, AUTHORS, EDITORS_NOTES, PAGES, SECTIONS, SERIES, SITE, TAGS, type SeedArticle } from './content';
+import { ARTICLES, AUTHORS, EDITORS_NOTES, PAGES, SECTIONS, SERIES, SITE, TAGS, ZH, type SeedArticle } from './content';
 import { avatarArtwork, estuaryArtwork } from './images';
 import { paragraphsToBlocks } from './blocks';
 
@@ -77,6 +77,7 @@ class Seeder {
       });
     }
     await this.site();
+    await this.chinese();
   }
 
   /** Creates and publishes one entry unless one with the same slug (or label) exists already. */
@@ -154,6 +155,44 @@ class Seeder {
       body.push({ __component: 'content.rich-text', body: paragraphsToBlocks(paragraphs.slice(split)) });
     }
     return body;
+  }
+
+  /** Chinese versions: the section, tags and author an article needs first, then the article and the site. */
+  private async chinese() {
+    const translate = async (uid: Uid | 'api::site.site', documentId: string, data: Record<string, unknown>) => {
+      const documents = this.strapi.documents(uid as 'api::article.article');
+      if (await documents.findOne({ documentId, locale: 'zh', status: 'draft' } as never)) return;
+      await documents.update({ documentId, locale: 'zh', data } as never);
+      await documents.publish({ documentId, locale: 'zh' } as never);
+    };
+    for (const [slug, fields] of Object.entries(ZH.sections)) {
+      await translate('api::section.section', this.ids.get(`section:${slug}`), { ...fields, slug });
+    }
+    for (const [slug, fields] of Object.entries(ZH.tags)) {
+      await translate('api::tag.tag', this.ids.get(`tag:${slug}`), { ...fields, slug });
+    }
+    for (const [slug, fields] of Object.entries(ZH.authors)) {
+      const author = AUTHORS.find((a) => a.slug === slug);
+      await translate('api::author.author', this.ids.get(`author:${slug}`), { ...fields, name: author.name, slug });
+    }
+    for (const [slug, zh] of Object.entries(ZH.articles)) {
+      const original = ARTICLES.find((a) => a.slug === slug);
+      const documentId = this.ids.get(`article:${slug}`);
+      await translate('api::article.article', documentId, {
+        title: zh.title,
+        slug,
+        format: original.format,
+        standfirst: zh.standfirst,
+        body: [{ __component: 'content.rich-text', body: paragraphsToBlocks([...zh.paragraphs]) }],
+        cover: await this.figure(`cover-${slug}`, { ...zh.cover, hue: original.cover.hue }),
+        authors: original.authors.filter((a) => a in ZH.authors).map((a) => this.ids.get(`author:${a}`)),
+        section: original.section in ZH.sections ? this.ids.get(`section:${original.section}`) : undefined,
+        tags: original.tags.filter((t) => t in ZH.tags).map((t) => this.ids.get(`tag:${t}`)),
+      });
+    }
+    const site = await this.strapi.documents('api::site.site').findFirst({ locale: 'en', status: 'draft' } as never);
+    if (site)
+      await translate('api::site.site', site.documentId, { ...SITE, ...ZH.site, navigation: [{ label: '城市', url: '/sections/city' }] });
   }
 
   private async site() {

@@ -7,6 +7,7 @@ import { SiteHeader } from '@/components/layout/site-header';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { ConsentBanner } from '@/components/consent/consent-banner.client';
 import { getCookiePolicyRevision } from '@/components/consent/policy';
+import { labelsFor } from '@/lib/labels';
 import '../globals.css';
 
 // With the CMS down at build time nothing is prerendered: pages render on their first request instead.
@@ -34,7 +35,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
     <html lang={HTML_LANG[locale]}>
       <body>
         <a className="skip-link" href="#main">
-          Skip to content
+          {labelsFor(locale).skip}
         </a>
         <SiteHeader site={site} locale={locale} />
         <main id="main" tabIndex={-1}>

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { getAllSeries, getLatestArticles, getSite } from '@/lib/cms';
-import { type Locale, localePath } from '@/lib/i18n';
+import { LOCALES, type Locale, localePath } from '@/lib/i18n';
 import { formatDateline } from '@/lib/format';
+import { labelsFor } from '@/lib/labels';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { ArticleList } from '@/components/articles/article-list';
 import { Figure } from '@/components/article/figure';
@@ -12,13 +13,21 @@ export const revalidate = 86400;
 export async function generateMetadata({ params }: PageProps<'/[locale]'>) {
   const locale = (await params).locale as Locale;
   const site = await getSite(locale);
-  return pageMetadata({ title: site.name, description: site.description, path: '/', locale, image: site.defaultShareImage });
+  return pageMetadata({
+    title: site.name,
+    description: site.description,
+    path: '/',
+    locale,
+    image: site.defaultShareImage,
+    alternates: Object.fromEntries(LOCALES.map((l) => [l, '/'])),
+  });
 }
 
 export default async function HomePage({ params }: PageProps<'/[locale]'>) {
   const locale = (await params).locale as Locale;
   const [latest, series, site] = await Promise.all([getLatestArticles({ locale, pageSize: 21 }), getAllSeries(locale), getSite(locale)]);
   const [lead, ...rest] = latest.items;
+  const t = labelsFor(locale);
   return (
     <>
       <h1 className="visually-hidden">{site.name}</h1>
@@ -36,17 +45,17 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
           </p>
         </section>
       ) : (
-        <p>Nothing has been published yet.</p>
+        <p>{t.nothingYet}</p>
       )}
       {rest.length > 0 && (
         <section aria-labelledby="latest-title">
-          <h2 id="latest-title">Latest</h2>
-          <ArticleList articles={rest} locale={locale} timeZone={site.timeZone} />
+          <h2 id="latest-title">{t.latest}</h2>
+          <ArticleList articles={rest} locale={locale} timeZone={site.timeZone} empty={t.nothingHere} />
         </section>
       )}
       {series.length > 0 && (
         <section aria-labelledby="series-title">
-          <h2 id="series-title">Series</h2>
+          <h2 id="series-title">{t.series}</h2>
           <ul className="series-list">
             {series.map((s) => (
               <li key={s.id}>
@@ -59,7 +68,7 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
       )}
       {site.navigation.length > 0 && (
         <section aria-labelledby="sections-title">
-          <h2 id="sections-title">Sections</h2>
+          <h2 id="sections-title">{t.sections}</h2>
           <ul className="chips">
             {site.navigation.map((item) => (
               <li key={item.url}>

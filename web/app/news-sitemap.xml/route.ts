@@ -1,13 +1,12 @@
 import { getArticlesSince, getSite } from '@/lib/cms';
 import { LOCALES, localePath } from '@/lib/i18n';
 import { absoluteUrl } from '@/lib/site-url';
+import { XML_HEADERS, xmlEscape as xml } from '@/lib/sitemaps';
 
 // Google News sitemap: articles first published in the last 48 hours, in every locale.
 // Rendered per request from the tagged data cache, so a build never needs the CMS and a publish shows at once.
 export const dynamic = 'force-dynamic';
 const WINDOW_MS = 48 * 3_600_000;
-
-const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export async function GET() {
   const since = new Date(Date.now() - WINDOW_MS);
@@ -32,5 +31,5 @@ export async function GET() {
 ${urls.join('\n')}
 </urlset>
 `;
-  return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+  return new Response(body, { headers: XML_HEADERS });
 }

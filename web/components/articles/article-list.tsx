@@ -8,12 +8,12 @@ export function ArticleList({
   articles,
   locale,
   timeZone,
-  empty = 'Nothing has been published here yet.',
+  empty,
 }: {
   articles: ArticleSummary[];
   locale: Locale;
   timeZone: string;
-  empty?: string;
+  empty: string;
 }) {
   if (articles.length === 0) return <p>{empty}</p>;
   return (

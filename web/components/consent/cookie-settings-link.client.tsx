@@ -2,10 +2,10 @@
 
 import { OPEN_SETTINGS_EVENT } from './consent';
 
-export function CookieSettingsLink() {
+export function CookieSettingsLink({ label }: { label: string }) {
   return (
     <button type="button" className="link-button" onClick={() => window.dispatchEvent(new Event(OPEN_SETTINGS_EVENT))}>
-      Cookie settings
+      {label}
     </button>
   );
 }

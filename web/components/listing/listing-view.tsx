@@ -4,10 +4,12 @@ import { Pagination } from '@/components/articles/pagination';
 import { JsonLd } from '@/components/json-ld';
 import { personJsonLd } from '@/lib/seo/json-ld';
 import type { loadListing } from '@/lib/pages/listing';
+import { labelsFor } from '@/lib/labels';
 
 export function ListingView({ listing }: { listing: Awaited<ReturnType<typeof loadListing>> }) {
   const { entry, articles, locale, page, basePath, timeZone } = listing;
   const isAuthor = 'bio' in entry;
+  const t = labelsFor(locale);
   return (
     <>
       {isAuthor && <JsonLd data={personJsonLd(entry, locale)} />}
@@ -34,8 +36,8 @@ export function ListingView({ listing }: { listing: Awaited<ReturnType<typeof lo
         </div>
       </header>
       <h2 className="visually-hidden">Articles</h2>
-      <ArticleList articles={articles.items} locale={locale} timeZone={timeZone} />
-      <Pagination basePath={basePath} page={page} pageCount={articles.pageCount} />
+      <ArticleList articles={articles.items} locale={locale} timeZone={timeZone} empty={t.nothingHere} />
+      <Pagination basePath={basePath} page={page} pageCount={articles.pageCount} labels={t} />
     </>
   );
 }

@@ -19,6 +19,7 @@ export const ARTICLE = {
     corrections: { fields: ['date', 'text'] },
     seo: { fields: ['metaTitle', 'metaDescription', 'canonicalUrl', 'noindex'], populate: { shareImage: IMAGE } },
     body: { on: { 'content.rich-text': { fields: ['body'] }, 'media.figure': FIGURE } },
+    localizations: { fields: ['slug', 'locale'] },
   },
 };
 

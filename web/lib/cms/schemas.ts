@@ -127,6 +127,7 @@ export const article = z
     editorsNote: editorsNote.nullable(),
     corrections: z.array(z.object({ date: datetime, text: z.string() })).nullable(),
     seo: seo.nullable(),
+    localizations: z.array(z.object({ slug: z.string(), locale: z.string() })).optional(),
   })
   .transform(
     (a): Article => ({
@@ -140,6 +141,7 @@ export const article = z
         .map((c) => ({ date: new Date(c.date), text: c.text }))
         .sort((x, y) => x.date.getTime() - y.date.getTime()),
       seo: a.seo,
+      translations: a.localizations ?? [],
     }),
   );
 

@@ -37,6 +37,8 @@ export type Article = ArticleSummary & {
   editorsNote: EditorsNote | null;
   corrections: Correction[];
   seo: Seo | null;
+  /** The same article in other locales. */
+  translations: { locale: string; slug: string }[];
 };
 
 export type AuthorProfile = Ref & { role: string; bio: string; avatar: Image | null; links: { label: string; url: string }[] };

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import type { Image, Seo } from '@/lib/cms';
-import { LOCALES, type Locale, localePath } from '@/lib/i18n';
+import { type Locale, localePath } from '@/lib/i18n';
 
 /** Title, description, canonical URL, hreflang alternates, OpenGraph and Twitter cards for a page. */
 export function pageMetadata({
@@ -11,7 +11,7 @@ export function pageMetadata({
   image,
   seo,
   type = 'website',
-  locales = LOCALES,
+  alternates,
   publishedTime,
   modifiedTime,
 }: {
@@ -22,7 +22,8 @@ export function pageMetadata({
   image?: Image | null;
   seo?: Seo | null;
   type?: 'website' | 'article' | 'profile';
-  locales?: readonly Locale[];
+  /** The page's path in each locale it exists in; by default only this locale's (an entry may be untranslated). */
+  alternates?: Partial<Record<Locale, string>>;
   publishedTime?: Date;
   modifiedTime?: Date;
 }): Metadata {
@@ -37,7 +38,9 @@ export function pageMetadata({
     description: desc,
     alternates: {
       canonical,
-      languages: Object.fromEntries(locales.map((l) => [l, localePath(l, path)])),
+      languages: Object.fromEntries(
+        Object.entries(alternates ?? { [locale]: path }).map(([l, p]) => [l, localePath(l as Locale, p as string)]),
+      ),
     },
     robots: seo?.noindex ? { index: false, follow: true } : undefined,
     openGraph: {

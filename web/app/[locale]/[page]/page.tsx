@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { getLegalPage, getSite } from '@/lib/cms';
 import type { Locale } from '@/lib/i18n';
 import { formatDate } from '@/lib/format';
+import { labelsFor } from '@/lib/labels';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { RichText } from '@/components/article/rich-text.client';
 
@@ -24,12 +25,13 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/[page]'>
 }
 
 export default async function LegalPage({ params }: PageProps<'/[locale]/[page]'>) {
-  const { page, site } = await load(params);
+  const { page, site, locale } = await load(params);
   return (
     <article className="legal">
       <h1>{page.title}</h1>
       <p className="meta">
-        Last revised <time dateTime={page.revisionDate}>{formatDate(new Date(`${page.revisionDate}T12:00:00Z`), site.timeZone)}</time>
+        {labelsFor(locale).lastRevised}{' '}
+        <time dateTime={page.revisionDate}>{formatDate(new Date(`${page.revisionDate}T12:00:00Z`), site.timeZone)}</time>
       </p>
       <RichText blocks={page.blocks} />
     </article>

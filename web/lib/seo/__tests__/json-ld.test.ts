@@ -29,6 +29,7 @@ const article: Article = {
   editorsNote: null,
   corrections: [{ date: new Date('2026-11-02T07:00:00Z'), text: 'An earlier version misnamed the site.' }],
   seo: null,
+  translations: [],
 };
 const authors: AuthorProfile[] = [{ id: 'p1', slug: 'wen-huang', name: 'Wen Huang', role: 'Columnist', bio: '', avatar: null, links: [] }];
 const series: Series = {

@@ -2,8 +2,9 @@ import Image from 'next/image';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getArticle, getAuthorsById, getLatestArticles, getSeriesById, getSite } from '@/lib/cms';
-import { type Locale, localePath } from '@/lib/i18n';
+import { type Locale, isLocale, localePath } from '@/lib/i18n';
 import { formatDateline } from '@/lib/format';
+import { labelsFor } from '@/lib/labels';
 import { absoluteUrl } from '@/lib/site-url';
 import { articleJsonLd, breadcrumbJsonLd } from '@/lib/seo/json-ld';
 import { pageMetadata } from '@/lib/seo/metadata';
@@ -47,7 +48,10 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/articles
     image: article.cover,
     seo: article.seo,
     type: 'article',
-    locales: [locale],
+    alternates: Object.fromEntries([
+      [locale, `/articles/${article.slug}`],
+      ...article.translations.filter((t) => isLocale(t.locale)).map((t) => [t.locale, `/articles/${t.slug}`]),
+    ]),
     publishedTime: article.firstPublished,
     modifiedTime: article.updated,
   });
@@ -55,6 +59,7 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/articles
 
 export default async function ArticlePage({ params }: PageProps<'/[locale]/articles/[slug]'>) {
   const { locale, article, authors, series, site } = await load(params);
+  const t = labelsFor(locale);
   const note = article.editorsNote ?? series?.editorsNote ?? null;
   const url = absoluteUrl(localePath(locale, `/articles/${article.slug}`));
   const share = [
@@ -93,10 +98,10 @@ export default async function ArticlePage({ params }: PageProps<'/[locale]/artic
         </h1>
         {article.standfirst && <p className="article__standfirst">{article.standfirst}</p>}
         <p className="byline">
-          By{' '}
+          {t.by}{' '}
           {article.authors.map((author, index) => (
             <span key={author.id}>
-              {index > 0 && (index === article.authors.length - 1 ? ' and ' : ', ')}
+              {index > 0 && (index === article.authors.length - 1 ? t.and : ', ')}
               <Link href={localePath(locale, `/authors/${author.slug}`)} rel="author">
                 {author.name}
               </Link>
@@ -104,11 +109,11 @@ export default async function ArticlePage({ params }: PageProps<'/[locale]/artic
           ))}
         </p>
         <p className="dateline">
-          Updated <time dateTime={article.updated.toISOString()}>{formatDateline(article.updated, site.timeZone)}</time>
+          {t.updated} <time dateTime={article.updated.toISOString()}>{formatDateline(article.updated, site.timeZone)}</time>
           {article.updated.getTime() !== article.firstPublished.getTime() && (
             <>
               {' '}
-              · First published{' '}
+              · {t.firstPublished}{' '}
               <time dateTime={article.firstPublished.toISOString()}>{formatDateline(article.firstPublished, site.timeZone)}</time>
             </>
           )}
@@ -132,7 +137,7 @@ export default async function ArticlePage({ params }: PageProps<'/[locale]/artic
 
       {article.corrections.length > 0 && (
         <section className="corrections" aria-labelledby="corrections-title">
-          <h2 id="corrections-title">Corrections</h2>
+          <h2 id="corrections-title">{t.corrections}</h2>
           <ul>
             {article.corrections.map((correction) => (
               <li key={correction.date.toISOString()}>
@@ -145,18 +150,20 @@ export default async function ArticlePage({ params }: PageProps<'/[locale]/artic
 
       {series && series.parts.length > 1 && (
         <nav className="read-more" aria-labelledby="read-more-title">
-          <h2 id="read-more-title">Read more: {series.name}</h2>
+          <h2 id="read-more-title">
+            {t.readMore}: {series.name}
+          </h2>
           <ol>
             {series.parts.map((part) => (
               <li key={part.id}>
                 {part.id === article.id ? (
                   <span aria-current="page">
-                    {part.partNumber ? `Part ${part.partNumber}: ` : ''}
-                    {part.title} <em>(you are reading this)</em>
+                    {part.partNumber ? t.part(part.partNumber) : ''}
+                    {part.title} <em>{t.youAreReading}</em>
                   </span>
                 ) : (
                   <Link href={localePath(locale, `/articles/${part.slug}`)}>
-                    {part.partNumber ? `Part ${part.partNumber}: ` : ''}
+                    {part.partNumber ? t.part(part.partNumber) : ''}
                     {part.title}
                   </Link>
                 )}
@@ -168,7 +175,7 @@ export default async function ArticlePage({ params }: PageProps<'/[locale]/artic
 
       {authors.length > 0 && (
         <section className="about-authors" aria-labelledby="about-title">
-          <h2 id="about-title">About the author{authors.length > 1 ? 's' : ''}</h2>
+          <h2 id="about-title">{t.aboutAuthors(authors.length)}</h2>
           {authors.map((author) => (
             <div key={author.id} className="about-author">
               {author.avatar && <Image className="avatar" src={author.avatar.src} alt="" width={64} height={64} sizes="64px" />}
@@ -188,7 +195,7 @@ export default async function ArticlePage({ params }: PageProps<'/[locale]/artic
       <div className="search-trends-slot" data-slot="search-trends" />
 
       <section className="share" aria-labelledby="share-title">
-        <h2 id="share-title">Share</h2>
+        <h2 id="share-title">{t.share}</h2>
         <ul>
           {share.map((s) => (
             <li key={s.label}>

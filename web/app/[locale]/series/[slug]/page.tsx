@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getSeries, getSeriesArticles, getSite } from '@/lib/cms';
 import { type Locale, localePath } from '@/lib/i18n';
 import { formatDate } from '@/lib/format';
+import { labelsFor } from '@/lib/labels';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { Figure } from '@/components/article/figure';
 import { RichText } from '@/components/article/rich-text.client';
@@ -27,10 +28,11 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/series/[
 
 export default async function SeriesPage({ params }: PageProps<'/[locale]/series/[slug]'>) {
   const { locale, series, parts, site } = await load(params);
+  const t = labelsFor(locale);
   const byId = new Map(parts.items.map((a) => [a.id, a]));
   return (
     <article>
-      <p className="kicker">Series</p>
+      <p className="kicker">{t.series}</p>
       <h1>{series.name}</h1>
       {series.description && <p className="article__standfirst">{series.description}</p>}
       {series.cover && <Figure figure={series.cover} priority />}
@@ -40,14 +42,14 @@ export default async function SeriesPage({ params }: PageProps<'/[locale]/series
           <RichText blocks={series.editorsNote.blocks} />
         </aside>
       )}
-      <h2>The parts</h2>
+      <h2>{t.theParts}</h2>
       <ol className="parts">
         {series.parts.map((part) => {
           const summary = byId.get(part.id);
           return (
             <li key={part.id}>
               <Link href={localePath(locale, `/articles/${part.slug}`)}>
-                {part.partNumber ? `Part ${part.partNumber}: ` : ''}
+                {part.partNumber ? t.part(part.partNumber) : ''}
                 {part.title}
               </Link>
               {summary && (
