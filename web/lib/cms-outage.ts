@@ -1,4 +1,4 @@
-import { CMS_URL } from '@/lib/cms/config';
+import { cmsIsUp } from '@/lib/cms/client';
 
 // Whether the CMS is answering, as last seen. Checked in the background at most every few seconds, so
 // requests never wait for the check.
@@ -10,13 +10,10 @@ let checking = false;
 export function cmsSeemsDown(): boolean {
   if (!checking && Date.now() - state.checkedAt > RECHECK_MS) {
     checking = true;
-    fetch(`${CMS_URL}/_health`, { cache: 'no-store', signal: AbortSignal.timeout(1_500) })
-      .then((res) => res.ok)
-      .catch(() => false)
-      .then((up) => {
-        state = { up, checkedAt: Date.now() };
-        checking = false;
-      });
+    cmsIsUp(1_500).then((up) => {
+      state = { up, checkedAt: Date.now() };
+      checking = false;
+    });
   }
   return !state.up;
 }

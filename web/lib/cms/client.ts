@@ -52,9 +52,9 @@ export async function cmsGet<S extends z.ZodType>(
 }
 
 /** Whether Strapi answers its health check: the build prerenders pages only when it does. */
-export async function cmsIsUp(): Promise<boolean> {
+export async function cmsIsUp(timeoutMs = 3_000): Promise<boolean> {
   try {
-    return (await fetch(`${CMS_URL}/_health`, { cache: 'no-store', signal: AbortSignal.timeout(3_000) })).ok;
+    return (await fetch(`${CMS_URL}/_health`, { cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) })).ok;
   } catch {
     return false;
   }
