@@ -1,5 +1,6 @@
 import 'server-only';
 import { Feed } from 'feed';
+import { notFound } from 'next/navigation';
 import {
   getAuthor,
   getAuthorArticles,
@@ -73,4 +74,15 @@ export async function feedResponse(locale: Locale, scope: FeedScope, file: FeedF
     });
   }
   return new Response(FORMATS[file].render(feed), { headers: { 'Content-Type': FORMATS[file].type } });
+}
+
+type ScopedParams = Promise<{ locale: string; slug: string; feed: string }>;
+
+/** The GET handler of `/<kind>/<slug>/<feed file>`: 404 for an unknown feed file. */
+export function scopedFeedRoute(kind: 'sections' | 'authors' | 'series') {
+  return async function GET(_request: Request, { params }: { params: ScopedParams }) {
+    const { locale, slug, feed } = await params;
+    if (!isFeedFile(feed)) notFound();
+    return feedResponse(locale as Locale, { kind, slug }, feed);
+  };
 }

@@ -1,14 +1,8 @@
-import { notFound } from 'next/navigation';
-import { feedResponse, isFeedFile } from '@/lib/feeds';
-import type { Locale } from '@/lib/i18n';
+import { scopedFeedRoute } from '@/lib/feeds';
 
 // Segment config must be a literal: FALLBACK_REVALIDATE_SECONDS (a day), the safety net behind webhook refreshes.
 export const revalidate = 86400;
 // Nothing prerendered at build: each path renders on its first request, then stays cached.
 export const generateStaticParams = () => [];
 
-export async function GET(_request: Request, { params }: RouteContext<'/[locale]/series/[slug]/[feed]'>) {
-  const { locale, slug, feed } = await params;
-  if (!isFeedFile(feed)) notFound();
-  return feedResponse(locale as Locale, { kind: 'series', slug }, feed);
-}
+export const GET = scopedFeedRoute('series');
