@@ -6,10 +6,14 @@ import { ensureWebApiToken } from './bootstrap/api-token';
 import { ensureFirstAdmin } from './bootstrap/admin-account';
 import { seedDemoContent } from './seed';
 import { registerWebRevalidation } from './webhooks/web-revalidation';
+import { ensureSearchIndex, registerSearchIndexing } from './search';
+import { registerTrendRules, searchTrends } from './trends/trends';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerFirstPublishStamp(strapi);
+    registerSearchIndexing(strapi);
+    registerTrendRules(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -18,6 +22,8 @@ export default {
     await ensureWebApiToken(strapi);
     await ensureFirstAdmin(strapi);
     await registerWebRevalidation(strapi);
+    await ensureSearchIndex(strapi);
+    await searchTrends(strapi).ensureSchema();
     if (process.env.SEED_DEMO_CONTENT !== 'false') {
       await seedDemoContent(strapi);
     }

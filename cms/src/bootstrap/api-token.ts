@@ -1,7 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { PUBLIC_READ_ACTIONS } from './public-access';
+import { WEB_APP_ACTIONS } from './public-access';
 
 export const WEB_TOKEN_NAME = 'web (read-only)';
 
@@ -20,6 +20,14 @@ export async function ensureWebApiToken(strapi: Core.Strapi) {
   const file = webTokenFile(strapi);
   const existing = await tokens.getByName(WEB_TOKEN_NAME);
 
+  if (existing) {
+    // The token's rights are owned by code: a new release may grant it new actions.
+    const granted = new Set<string>(existing.permissions ?? []);
+    if (granted.size !== WEB_APP_ACTIONS.length || WEB_APP_ACTIONS.some((action) => !granted.has(action))) {
+      await tokens.update(existing.id, { permissions: WEB_APP_ACTIONS });
+    }
+  }
+
   if (existing && fs.existsSync(file)) {
     const key = fs.readFileSync(file, 'utf8').trim();
     const match = key && (await tokens.getByAccessKey(tokens.hash(key)));
@@ -31,9 +39,9 @@ export async function ensureWebApiToken(strapi: Core.Strapi) {
     : await tokens.create({
         name: WEB_TOKEN_NAME,
         description: 'Used by the Next.js reader site. Created and rotated by the CMS at start.',
-        // Read-only and least-privilege: find/findOne on the reader-facing types, not on users.
+        // Least privilege: what readers may read, plus counting searches; not users, not writes to content.
         type: 'custom',
-        permissions: PUBLIC_READ_ACTIONS,
+        permissions: WEB_APP_ACTIONS,
         lifespan: null,
       });
 

@@ -8,7 +8,12 @@ export const PUBLIC_READ_ACTIONS = [
     `api::${name}.${name}.findOne`,
   ]),
   'api::site.site.find',
+  'api::search.search.find',
+  'api::search-trends.search-trends.find',
 ];
+
+// The web app may also count the searches made on the site (Search Trends); nobody else may.
+export const WEB_APP_ACTIONS = [...PUBLIC_READ_ACTIONS, 'api::search-trends.search-trends.record'];
 
 const PERMISSION = 'plugin::users-permissions.permission';
 

@@ -1,0 +1,80 @@
+import type { Core } from '@strapi/strapi';
+import type { Clause } from './text';
+import { createSqliteEngine } from './sqlite-engine';
+import { createPostgresEngine } from './postgres-engine';
+
+export type Label = { slug: string; name: string };
+
+/** One published article in one locale, as the index holds it (plain text, no markup). */
+export type IndexedArticle = {
+  documentId: string;
+  locale: string;
+  slug: string;
+  title: string;
+  standfirst: string;
+  body: string;
+  section: Label | null;
+  authors: Label[];
+  tags: Label[];
+  publishedAt: Date;
+};
+
+export type SearchFilters = { locale: string; section?: string; author?: string; tag?: string };
+
+export type SearchRequest = SearchFilters & { clauses: Clause[]; offset: number; limit: number };
+
+/** Best match first: title matches outrank standfirst, names and body; the newer article wins a tie. */
+export type SearchResult = { total: number; hits: IndexedArticle[] };
+
+/**
+ * The full-text index behind one interface, so the API answers the same on SQLite (FTS5) and on
+ * PostgreSQL (tsvector + GIN). The tables are the engine's own, outside Strapi's content model.
+ */
+export interface SearchEngine {
+  ensureSchema(): Promise<void>;
+  upsert(articles: IndexedArticle[]): Promise<void>;
+  /** Drops a document's entries, in the given locales or in all of them. */
+  remove(documentId: string, locales?: string[]): Promise<void>;
+  /** The locales in which a document is indexed. */
+  indexedLocales(documentId: string): Promise<string[]>;
+  clear(): Promise<void>;
+  count(): Promise<number>;
+  search(request: SearchRequest): Promise<SearchResult>;
+}
+
+export const TABLE = 'search_documents';
+
+export function createSearchEngine(strapi: Core.Strapi): SearchEngine {
+  const knex = strapi.db.connection;
+  return strapi.db.dialect.client === 'postgres' ? createPostgresEngine(knex) : createSqliteEngine(knex);
+}
+
+/** The stored row's card fields, shared by both engines. */
+export function rowToArticle(row: Record<string, any>): IndexedArticle {
+  const labels = JSON.parse(row.labels);
+  return {
+    documentId: row.document_id,
+    locale: row.locale,
+    slug: row.slug,
+    title: row.title,
+    standfirst: row.standfirst,
+    body: row.body,
+    section: labels.section,
+    authors: labels.authors,
+    tags: labels.tags,
+    // PostgreSQL returns a Date; SQLite keeps epoch milliseconds.
+    publishedAt: row.published_at instanceof Date ? row.published_at : new Date(Number(row.published_at)),
+  };
+}
+
+export function articleToRow(article: IndexedArticle) {
+  return {
+    document_id: article.documentId,
+    locale: article.locale,
+    slug: article.slug,
+    title: article.title,
+    standfirst: article.standfirst,
+    body: article.body,
+    labels: JSON.stringify({ section: article.section, authors: article.authors, tags: article.tags }),
+  };
+}

@@ -1,0 +1,51 @@
+import type { Core } from '@strapi/strapi';
+import { SearchIndexer } from './indexer';
+
+const ARTICLE = 'api::article.article';
+const LABELS = ['api::author.author', 'api::tag.tag'] as const;
+const CHANGES = new Set(['create', 'update', 'publish', 'unpublish', 'delete', 'discardDraft']);
+
+const indexers = new WeakMap<Core.Strapi, SearchIndexer>();
+
+/** The one indexer of this Strapi instance (created on first use, once the database is up). */
+export function searchIndexer(strapi: Core.Strapi) {
+  if (!indexers.has(strapi)) indexers.set(strapi, new SearchIndexer(strapi));
+  return indexers.get(strapi);
+}
+
+/**
+ * The index follows every change made through the Document Service (the admin, the REST API, the seed,
+ * scheduled jobs): after an article changes, that document is reconciled; after an author's or tag's
+ * name changes, the articles showing it are, in the background. An indexing failure is logged and never
+ * undoes what the editor did; `npm run search:reindex` repairs the index.
+ */
+export function registerSearchIndexing(strapi: Core.Strapi) {
+  strapi.documents.use(async (context, next) => {
+    const result = await next();
+    if (!CHANGES.has(context.action)) return result;
+    const documentId = (context.params as { documentId?: string }).documentId ?? (result as { documentId?: string })?.documentId;
+    if (!documentId) return result;
+
+    if (context.uid === ARTICLE) {
+      await searchIndexer(strapi)
+        .syncDocument(documentId)
+        .catch((error) => strapi.log.error(`search index: article ${documentId} not synced: ${error.message}`));
+    } else if ((LABELS as readonly string[]).includes(context.uid) && context.action !== 'create') {
+      searchIndexer(strapi)
+        .syncRelated(context.uid as (typeof LABELS)[number], documentId)
+        .catch((error) => strapi.log.error(`search index: articles of ${documentId} not synced: ${error.message}`));
+    }
+    return result;
+  });
+}
+
+/** Creates the index tables, and fills the index when it is empty but articles are published (an upgrade). */
+export async function ensureSearchIndex(strapi: Core.Strapi) {
+  const indexer = searchIndexer(strapi);
+  await indexer.engine.ensureSchema();
+  if ((await indexer.engine.count()) > 0) return;
+  const published = await strapi.db.query(ARTICLE).count({ where: { publishedAt: { $notNull: true } } });
+  if (published === 0) return;
+  strapi.log.info(`Building the search index for ${published} published articles...`);
+  await indexer.rebuild();
+}

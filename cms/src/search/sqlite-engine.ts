@@ -1,0 +1,146 @@
+import type { Knex } from 'knex';
+import { TABLE, articleToRow, rowToArticle, type IndexedArticle, type SearchEngine, type SearchRequest } from './engine';
+import { tokenize, type Clause } from './text';
+
+const FTS = 'search_fts';
+// SQLite takes at most 500 rows in one multi-row insert.
+const CHUNK = 200;
+
+/**
+ * SQLite FTS5. The documents table keeps the original text (for cards and snippets); a contentless FTS5
+ * table holds the tokens, one column per field so bm25 can weigh a title match above a body match.
+ * Filters are tokens of a `facets` column, so the whole query is one index lookup.
+ */
+export function createSqliteEngine(knex: Knex): SearchEngine {
+  return {
+    async ensureSchema() {
+      await knex.raw(`CREATE TABLE IF NOT EXISTS ${TABLE} (
+        id INTEGER PRIMARY KEY,
+        document_id TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        slug TEXT NOT NULL,
+        title TEXT NOT NULL,
+        standfirst TEXT NOT NULL,
+        body TEXT NOT NULL,
+        labels TEXT NOT NULL,
+        published_at INTEGER NOT NULL,
+        UNIQUE (document_id, locale)
+      )`);
+      const exists = await knex.raw(`SELECT 1 FROM sqlite_master WHERE name = ?`, [FTS]);
+      if (exists.length > 0) return;
+      await knex.raw(
+        `CREATE VIRTUAL TABLE ${FTS} USING fts5(title, standfirst, names, body, facets,
+          content='', contentless_delete=1, tokenize='unicode61', prefix='2 3')`,
+      );
+      // Weights per column: title, standfirst, author and tag names, body; facets never score.
+      await knex.raw(`INSERT INTO ${FTS}(${FTS}, rank) VALUES ('rank', 'bm25(10.0, 5.0, 3.0, 1.0, 0.0)')`);
+    },
+
+    async upsert(articles) {
+      for (let start = 0; start < articles.length; start += CHUNK) {
+        const chunk = articles.slice(start, start + CHUNK);
+        await knex.transaction(async (trx) => {
+          await removeRows(trx, chunk);
+          const inserted = await trx(TABLE)
+            .insert(chunk.map((a) => ({ ...articleToRow(a), published_at: a.publishedAt.getTime() })))
+            .returning('id');
+          await trx(FTS).insert(chunk.map((article, i) => ({ rowid: idOf(inserted[i]), ...ftsColumns(article) })));
+        });
+      }
+    },
+
+    async remove(documentId, locales) {
+      await knex.transaction(async (trx) => {
+        const rows = trx(TABLE).where({ document_id: documentId });
+        if (locales) rows.whereIn('locale', locales);
+        const ids = (await rows.clone().select('id')).map((r: { id: number }) => r.id);
+        if (ids.length === 0) return;
+        await trx(FTS).whereIn('rowid', ids).delete();
+        await trx(TABLE).whereIn('id', ids).delete();
+      });
+    },
+
+    async indexedLocales(documentId) {
+      return (await knex(TABLE).where({ document_id: documentId }).select('locale')).map((r: { locale: string }) => r.locale);
+    },
+
+    async clear() {
+      await knex.raw(`DELETE FROM ${FTS}`);
+      await knex(TABLE).delete();
+    },
+
+    async count() {
+      const [{ n }] = await knex(TABLE).count({ n: '*' });
+      return Number(n);
+    },
+
+    async search(request) {
+      const match = matchExpression(request);
+      const [{ total }] = await knex.raw(`SELECT count(*) AS total FROM ${FTS} WHERE ${FTS} MATCH ?`, [match]);
+      if (total === 0) return { total: 0, hits: [] };
+      const rows = await knex.raw(
+        `SELECT d.* FROM ${FTS} f JOIN ${TABLE} d ON d.id = f.rowid
+         WHERE ${FTS} MATCH ? ORDER BY f.rank, d.published_at DESC, d.id DESC LIMIT ? OFFSET ?`,
+        [match, request.limit, request.offset],
+      );
+      return { total, hits: rows.map(rowToArticle) };
+    },
+  };
+}
+
+async function removeRows(trx: Knex.Transaction, articles: IndexedArticle[]) {
+  const existing: { id: number; document_id: string; locale: string }[] = await trx(TABLE)
+    .whereIn(
+      'document_id',
+      articles.map((a) => a.documentId),
+    )
+    .select('id', 'document_id', 'locale');
+  const keys = new Set(articles.map((a) => `${a.documentId}/${a.locale}`));
+  const ids = existing.filter((row) => keys.has(`${row.document_id}/${row.locale}`)).map((row) => row.id);
+  if (ids.length === 0) return;
+  await trx(FTS).whereIn('rowid', ids).delete();
+  await trx(TABLE).whereIn('id', ids).delete();
+}
+
+function idOf(row: { id: number } | number) {
+  return typeof row === 'number' ? row : row.id;
+}
+
+function ftsColumns(article: IndexedArticle) {
+  const text = (value: string) => tokenize(value).join(' ');
+  return {
+    title: text(article.title),
+    standfirst: text(article.standfirst),
+    names: text([...article.authors, ...article.tags].map((label) => label.name).join(' ')),
+    body: text(article.body),
+    facets: [
+      facet('l', article.locale),
+      article.section && facet('s', article.section.slug),
+      ...article.authors.map((a) => facet('a', a.slug)),
+      ...article.tags.map((t) => facet('t', t.slug)),
+    ]
+      .filter(Boolean)
+      .join(' '),
+  };
+}
+
+/** A filter value as one opaque token: a kind letter and the value in hex (slugs contain hyphens). */
+function facet(kind: string, value: string) {
+  return `f${kind}${Buffer.from(value).toString('hex')}`;
+}
+
+/** Every token is quoted, so nothing a reader types can be FTS5 syntax. */
+function clauseExpression(clause: Clause) {
+  return `"${clause.tokens.join(' ').replaceAll('"', '""')}"${clause.prefix ? '*' : ''}`;
+}
+
+function matchExpression(request: SearchRequest) {
+  const facets = [
+    facet('l', request.locale),
+    request.section && facet('s', request.section),
+    request.author && facet('a', request.author),
+    request.tag && facet('t', request.tag),
+  ].filter(Boolean);
+  const words = request.clauses.map(clauseExpression).join(' AND ');
+  return `{title standfirst names body} : (${words}) AND facets : (${facets.map((f) => `"${f}"`).join(' AND ')})`;
+}

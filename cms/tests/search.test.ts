@@ -1,0 +1,262 @@
+import { startCms, type TestCms } from './helpers/strapi';
+
+const ARTICLE = 'api::article.article';
+let cms: TestCms;
+let authorId: string;
+let sectionId: string;
+let tagId: string;
+
+beforeAll(async () => {
+  cms = await startCms();
+  authorId = (await cms.strapi.documents('api::author.author').findFirst({ filters: { slug: 'priya-raman' } })).documentId;
+  sectionId = (await cms.strapi.documents('api::section.section').findFirst({ filters: { slug: 'culture' } })).documentId;
+  tagId = (await cms.strapi.documents('api::tag.tag').findFirst({ filters: { slug: 'arts' } })).documentId;
+});
+afterAll(async () => {
+  await cms?.stop();
+});
+
+type Segment = { text: string; hit?: true };
+type Hit = { slug: string; title: string; highlights: { title: Segment[]; snippet: Segment[] } };
+
+const search = (query: Record<string, string | number>) => cms.api.get('/api/search').query(query);
+const slugs = async (query: Record<string, string | number>) => {
+  const res = await search(query);
+  expect(res.status).toBe(200);
+  return res.body.data.map((hit: Hit) => hit.slug);
+};
+const hits = (segments: Segment[]) => segments.filter((s) => s.hit).map((s) => s.text);
+
+async function publish(slug: string, fields: { title: string; standfirst?: string; body?: string[]; related?: boolean }) {
+  const articles = cms.strapi.documents(ARTICLE);
+  const { documentId } = await articles.create({
+    data: {
+      slug,
+      format: 'news',
+      title: fields.title,
+      standfirst: fields.standfirst ?? 'A report from Port Halden.',
+      authors: [authorId],
+      ...(fields.related ? { section: sectionId, tags: [tagId] } : {}),
+      body: [
+        {
+          __component: 'content.rich-text',
+          body: (fields.body ?? ['Nothing of note.']).map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] })),
+        },
+      ],
+    },
+  });
+  await articles.publish({ documentId });
+  await new Promise((resolve) => setTimeout(resolve, 5)); // distinct publish times, for the tie-break
+  return documentId;
+}
+
+describe('search ranking, snippets and matching', () => {
+  beforeAll(async () => {
+    await publish('quillwort-in-the-body', { title: 'Notes from the estuary', body: ['Volunteers counted quillwort along the bank.'] });
+    await publish('quillwort-in-the-title', { title: 'Quillwort returns to the marsh', body: ['A small fern, back after years.'] });
+    await publish('brackwater-older', { title: 'Tide tables', body: ['The brackwater pools fill twice a day.'] });
+    await publish('brackwater-newer', { title: 'Tide tables', body: ['The brackwater pools fill twice a day.'] });
+    await publish('lantern-phrase', { title: 'Evening on the quay', body: ['The saltmarsh lantern walk starts at dusk.'] });
+    await publish('lantern-apart', { title: 'Evening on the quay', body: ['A lantern was lit near the saltmarsh.'] });
+    await publish('cafe-accents', { title: 'Café Brûlé opens on Mill Street', related: true, body: ['Coffee and pastries.'] });
+    await publish('long-body', {
+      title: 'Long read',
+      body: [`${'Ordinary words about the city and its river. '.repeat(20)}Then the glasswort appears once. ${'More ordinary words. '.repeat(20)}`],
+    });
+  });
+
+  it('ranks a title match above a body match, and the newer of two equal matches first', async () => {
+    // The body match was published first (older) and still loses to the title match.
+    expect(await slugs({ q: 'quillwort' })).toEqual(['quillwort-in-the-title', 'quillwort-in-the-body']);
+    expect(await slugs({ q: 'brackwater' })).toEqual(['brackwater-newer', 'brackwater-older']);
+  });
+
+  it('highlights the matched words in the title and in a snippet around them', async () => {
+    const res = await search({ q: 'QUILLWORT' });
+    const [title, body] = res.body.data as Hit[];
+    expect(hits(title.highlights.title)).toEqual(['Quillwort']);
+    expect(title.highlights.title.map((s) => s.text).join('')).toBe('Quillwort returns to the marsh');
+    expect(hits(body.highlights.snippet)).toEqual(['quillwort']);
+
+    const [long] = (await search({ q: 'glasswort' })).body.data as Hit[];
+    const text = long.highlights.snippet.map((s) => s.text).join('');
+    expect(hits(long.highlights.snippet)).toEqual(['glasswort']);
+    expect(text.length).toBeLessThan(300);
+    expect(text.startsWith('… ')).toBe(true);
+    expect(text.endsWith(' …')).toBe(true);
+  });
+
+  it('matches a quoted phrase only where its words are adjacent and in order', async () => {
+    expect((await slugs({ q: 'saltmarsh lantern' })).sort()).toEqual(['lantern-apart', 'lantern-phrase']);
+    expect(await slugs({ q: '"saltmarsh lantern"' })).toEqual(['lantern-phrase']);
+  });
+
+  it('matches the word being typed as a prefix, but not once it is finished', async () => {
+    expect(await slugs({ q: 'quillw' })).toHaveLength(2);
+    expect(await slugs({ q: 'saltmarsh lant' })).toHaveLength(2);
+    expect(await slugs({ q: 'quillw ' })).toEqual([]);
+  });
+
+  it('folds case and diacritics both ways', async () => {
+    expect(await slugs({ q: 'cafe brule' })).toEqual(['cafe-accents']);
+    expect(await slugs({ q: 'CAFÉ' })).toEqual(['cafe-accents']);
+    const [hit] = (await search({ q: 'brule' })).body.data as Hit[];
+    expect(hits(hit.highlights.title)).toEqual(['Brûlé']);
+  });
+
+  it('finds Chinese text by any two or more consecutive characters, in its own locale only', async () => {
+    // Seeded title: 议会批准为期六个月的夜间渡轮试运行
+    for (const q of ['渡轮', '夜间渡轮', '批准为期六个月', '试运行']) {
+      expect({ q, found: await slugs({ q, locale: 'zh' }) }).toEqual({ q, found: ['council-approves-night-ferry-trial'] });
+    }
+    expect(await slugs({ q: '渡间', locale: 'zh' })).toEqual([]);
+    expect(await slugs({ q: 'night ferry', locale: 'zh' })).toEqual([]);
+    const [hit] = (await search({ q: '渡轮', locale: 'zh' })).body.data as Hit[];
+    expect(hits(hit.highlights.title)).toEqual(['渡轮']);
+  });
+
+  it('filters by section, author and tag', async () => {
+    expect(await slugs({ q: 'cafe', section: 'culture' })).toEqual(['cafe-accents']);
+    expect(await slugs({ q: 'cafe', section: 'economy' })).toEqual([]);
+    expect(await slugs({ q: 'cafe', tag: 'arts', author: 'priya-raman' })).toEqual(['cafe-accents']);
+    expect(await slugs({ q: 'cafe', author: 'wen-huang' })).toEqual([]);
+  });
+
+  it('finds articles by the names of their authors and tags', async () => {
+    expect(await slugs({ q: 'priya raman quillwort' })).toHaveLength(2);
+  });
+
+  it('pages through results with a total count', async () => {
+    const first = await search({ q: 'tide tables', pageSize: 1 });
+    expect(first.body.meta.pagination).toEqual({ page: 1, pageSize: 1, pageCount: 2, total: 2 });
+    const second = await search({ q: 'tide tables', pageSize: 1, page: 2 });
+    expect(second.body.data.map((h: Hit) => h.slug)).toEqual(['brackwater-older']);
+  });
+});
+
+describe('the index follows the published articles', () => {
+  it('never finds a draft', async () => {
+    expect(await slugs({ q: 'harbour levy options' })).not.toContain('draft-harbour-levy-options'); // the seeded draft
+    await cms.strapi.documents(ARTICLE).create({
+      data: { slug: 'unpublished-sandwort', title: 'Sandwort survey', format: 'news', authors: [authorId] },
+    });
+    expect(await slugs({ q: 'sandwort' })).toEqual([]);
+  });
+
+  it('follows publish, update, unpublish and delete', async () => {
+    const articles = cms.strapi.documents(ARTICLE);
+    const documentId = await publish('samphire-story', { title: 'Samphire harvest begins' });
+    expect(await slugs({ q: 'samphire' })).toEqual(['samphire-story']);
+
+    await articles.update({ documentId, data: { title: 'Sea-purslane harvest begins' } });
+    expect(await slugs({ q: 'purslane' })).toEqual([]); // saved as a draft only
+    await articles.publish({ documentId });
+    expect(await slugs({ q: 'purslane' })).toEqual(['samphire-story']);
+    expect(await slugs({ q: 'samphire harvest' })).toEqual([]);
+
+    await articles.unpublish({ documentId });
+    expect(await slugs({ q: 'purslane' })).toEqual([]);
+    await articles.publish({ documentId });
+    expect(await slugs({ q: 'purslane' })).toEqual(['samphire-story']);
+
+    await articles.delete({ documentId });
+    expect(await slugs({ q: 'purslane' })).toEqual([]);
+  });
+
+  it('re-indexes articles when an author is renamed', async () => {
+    const authors = cms.strapi.documents('api::author.author');
+    const wen = await authors.findFirst({ filters: { slug: 'wen-huang' } });
+    const before = (await search({ q: 'wen huang' })).body.meta.pagination.total;
+    expect(before).toBeGreaterThan(0);
+    await authors.update({ documentId: wen.documentId, data: { name: 'Wen Huang-Ostrander' } });
+    await authors.publish({ documentId: wen.documentId });
+    const deadline = Date.now() + 5000;
+    while ((await search({ q: 'ostrander' })).body.meta.pagination.total < before && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect((await search({ q: 'ostrander' })).body.meta.pagination.total).toBe(before);
+  });
+
+  it('rebuilds to the same results', async () => {
+    const { searchIndexer } = require('../dist/src/search');
+    const indexer = searchIndexer(cms.strapi);
+    // The same articles; scores may differ in the last digits, since a fresh index has no deleted rows.
+    const before = (await slugs({ q: 'the', pageSize: 50 })).sort();
+    await indexer.engine.clear();
+    expect(await slugs({ q: 'quillwort' })).toEqual([]);
+    const progress: number[] = [];
+    const indexed = await indexer.rebuild((done: number) => progress.push(done));
+    expect(indexed).toBe(await cms.strapi.db.query(ARTICLE).count({ where: { publishedAt: { $notNull: true } } }));
+    expect(progress.at(-1)).toBe(indexed);
+    expect((await slugs({ q: 'the', pageSize: 50 })).sort()).toEqual(before);
+    expect(await slugs({ q: 'quillwort' })).toEqual(['quillwort-in-the-title', 'quillwort-in-the-body']);
+  });
+});
+
+describe('bad search input', () => {
+  it.each([
+    [{}, /q is required/],
+    [{ q: '' }, /q is required/],
+    [{ q: '   ' }, /q is required/],
+    [{ q: 'x'.repeat(201) }, /at most 200 characters/],
+    [{ q: 'a b c d e f g h i j k l m' }, /at most 12 words/],
+    [{ q: '*** :: ()' }, /at least one letter or digit/],
+    [{ q: 'tide', page: 0 }, /page must be a whole number/],
+    [{ q: 'tide', page: 'two' }, /page must be a whole number/],
+    [{ q: 'tide', page: 99 }, /past the last page/],
+    [{ q: 'tide', pageSize: 51 }, /pageSize must be at most 50/],
+    [{ q: 'tide', pageSize: -1 }, /pageSize must be a whole number/],
+    [{ q: 'tide', locale: 'xx' }, /locale must be one of/],
+    [{ q: 'tide', section: 'Not A Slug!' }, /section must be a slug/],
+  ])('%j is a 400: %s', async (query, message) => {
+    const res = await search(query as Record<string, string | number>);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(message);
+  });
+
+  // Every word here is in "Quillwort returns to the marsh" (body: "A small fern, back after years."), so
+  // read as text each query finds it; read as FTS5 or tsquery syntax, many would fail or find nothing.
+  const syntax = [
+    'quillwort*',
+    '*quillwort',
+    'quillwort:',
+    'marsh:quillwort',
+    '{marsh}: quillwort',
+    '-quillwort',
+    'quillwort -fern',
+    '(quillwort',
+    'quillwort)',
+    'quillwort\\',
+    '\\"quillwort',
+    '"quillwort',
+    'quillwort"',
+    '"quillwort""',
+    "quillwort'",
+    "'quillwort' & !marsh | <->",
+    'quillwort:* & marsh:A',
+    'quillwort^ ~ +',
+    '[quillwort] %_',
+  ];
+  it.each(syntax)('treats search syntax as text: %s', async (q) => {
+    const res = await search({ q });
+    expect(res.status).toBe(200);
+    expect(res.body.data.map((hit: Hit) => hit.slug)).toContain('quillwort-in-the-title');
+  });
+
+  // Operators are words to look for: no article here has "or", "near", "not" or "drop".
+  it.each(['quillwort OR zzqx', 'OR quillwort', 'quillwort NEAR', 'NEAR(quillwort marsh)', 'quillwort NOT marsh', 'quillwort; DROP TABLE search_documents; --'])(
+    'treats operators as words: %s',
+    async (q) => {
+      const res = await search({ q });
+      expect(res.status).toBe(200);
+      expect(res.body.data).toEqual([]);
+    },
+  );
+
+  it('never answers 5xx to junk', async () => {
+    for (const q of ['"', '""', '\\', '*', '-', ':', '(', ')', 'NEAR', 'OR', '\u0000', '🙂', '%00', '..', "'"]) {
+      const res = await search({ q });
+      expect({ q, status: res.status < 500 }).toEqual({ q, status: true });
+    }
+  });
+});
