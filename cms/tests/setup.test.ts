@@ -159,6 +159,13 @@ describe('first start', () => {
     }
     const drafts = await cms.api.get('/api/articles').query({ status: 'draft' });
     expect(drafts.status).toBe(403);
+
+    // The search index has them too: every synthetic headline starts with one of ten subjects.
+    const { searchIndexer } = require('../dist/src/search');
+    expect(await searchIndexer(cms.strapi).engine.count()).toBe(13 + 450 + 1); // with the seeded zh edition
+    const [sample] = list.body.data.filter((a: { slug: string }) => /-\d+$/.test(a.slug));
+    const found = await cms.api.get('/api/search').query({ q: `"${sample.title}"`, pageSize: 50 });
+    expect(found.body.data.map((hit: { slug: string }) => hit.slug)).toContain(sample.slug);
   });
 
   it("registers the web app's revalidation webhook with the shared secret, and corrects it at the next start", async () => {

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { TABLE, articleToRow, rowToArticle, type IndexedArticle, type SearchEngine } from './engine';
+import { TABLE, articleToRow, pageParts, rowToArticle, type IndexedArticle, type SearchEngine } from './engine';
 import { tokenize, type Clause } from './text';
 
 // PostgreSQL keeps positions up to 16,383 and at most 256 per lexeme.
@@ -8,13 +8,14 @@ const MAX_POSITIONS_PER_LEXEME = 255;
 // ts_rank weights for D (body), C (names), B (standfirst), A (title).
 const WEIGHTS = '{0.1,0.3,0.5,1.0}';
 const CHUNK = 500;
+const CARD = ['document_id', 'locale', 'slug', 'title', 'standfirst', 'body', 'labels', 'published_at'];
 
 /**
  * PostgreSQL full-text search: a weighted tsvector per article with a GIN index. The vector and the
  * query are built from our own tokens (see text.ts) rather than by a text-search configuration, so the
  * words are exactly those SQLite sees, and nothing a reader types reaches tsquery's parser as syntax.
  */
-export function createPostgresEngine(knex: Knex): SearchEngine {
+export function createPostgresEngine(knex: Knex, rankedWindow: number): SearchEngine {
   return {
     async ensureSchema() {
       await knex.raw(`CREATE TABLE IF NOT EXISTS ${TABLE} (
@@ -34,6 +35,8 @@ export function createPostgresEngine(knex: Knex): SearchEngine {
         UNIQUE (document_id, locale)
       )`);
       await knex.raw(`CREATE INDEX IF NOT EXISTS ${TABLE}_tsv ON ${TABLE} USING gin (tsv)`);
+      // Newest matches first, for the ranked window of a common word.
+      await knex.raw(`CREATE INDEX IF NOT EXISTS ${TABLE}_recent ON ${TABLE} (locale, published_at DESC, id DESC)`);
     },
 
     async upsert(articles) {
@@ -78,11 +81,23 @@ export function createPostgresEngine(knex: Knex): SearchEngine {
 
       const [{ total }] = await matches.clone().count({ total: '*' });
       if (Number(total) === 0) return { total: 0, hits: [] };
-      const rows = await matches
-        .select('document_id', 'locale', 'slug', 'title', 'standfirst', 'body', 'labels', 'published_at')
-        .orderByRaw(`ts_rank(?, tsv, ?) DESC, published_at DESC, id DESC`, [WEIGHTS, query])
-        .limit(request.limit)
-        .offset(request.offset);
+      const { ranked, rest } = pageParts(request.offset, request.limit, rankedWindow);
+      const newest = () => matches.clone().orderBy([{ column: 'published_at', order: 'desc' }, { column: 'id', order: 'desc' }]);
+      const rows = [];
+      if (ranked) {
+        const window = newest().select('id', knex.raw('ts_rank(?, tsv, ?) AS score', [WEIGHTS, query])).limit(rankedWindow);
+        rows.push(
+          ...(await knex
+            .with('window', window)
+            .select(...CARD.map((column) => `d.${column}`))
+            .from('window')
+            .join(`${TABLE} as d`, 'd.id', 'window.id')
+            .orderBy([{ column: 'window.score', order: 'desc' }, { column: 'd.published_at', order: 'desc' }, { column: 'd.id', order: 'desc' }])
+            .limit(ranked.limit)
+            .offset(ranked.offset)),
+        );
+      }
+      if (rest) rows.push(...(await newest().select(CARD).limit(rest.limit).offset(rest.offset)));
       return { total: Number(total), hits: rows.map(rowToArticle) };
     },
   };

@@ -1,17 +1,21 @@
 import type { Knex } from 'knex';
-import { TABLE, articleToRow, rowToArticle, type IndexedArticle, type SearchEngine, type SearchRequest } from './engine';
+import { TABLE, articleToRow, pageParts, rowToArticle, type IndexedArticle, type SearchEngine, type SearchRequest } from './engine';
 import { tokenize, type Clause } from './text';
 
 const FTS = 'search_fts';
 // SQLite takes at most 500 rows in one multi-row insert.
 const CHUNK = 200;
 
+// Row ids follow publication time (milliseconds × 1000 + a free slot), so FTS5 can walk the matches
+// newest first (`ORDER BY rowid DESC`) and stop after the ranked window.
+const SLOTS = 1000;
+
 /**
  * SQLite FTS5. The documents table keeps the original text (for cards and snippets); a contentless FTS5
  * table holds the tokens, one column per field so bm25 can weigh a title match above a body match.
  * Filters are tokens of a `facets` column, so the whole query is one index lookup.
  */
-export function createSqliteEngine(knex: Knex): SearchEngine {
+export function createSqliteEngine(knex: Knex, rankedWindow: number): SearchEngine {
   return {
     async ensureSchema() {
       await knex.raw(`CREATE TABLE IF NOT EXISTS ${TABLE} (
@@ -41,10 +45,9 @@ export function createSqliteEngine(knex: Knex): SearchEngine {
         const chunk = articles.slice(start, start + CHUNK);
         await knex.transaction(async (trx) => {
           await removeRows(trx, chunk);
-          const inserted = await trx(TABLE)
-            .insert(chunk.map((a) => ({ ...articleToRow(a), published_at: a.publishedAt.getTime() })))
-            .returning('id');
-          await trx(FTS).insert(chunk.map((article, i) => ({ rowid: idOf(inserted[i]), ...ftsColumns(article) })));
+          const ids = await timeOrderedIds(trx, chunk);
+          await trx(TABLE).insert(chunk.map((a, i) => ({ id: ids[i], ...articleToRow(a), published_at: a.publishedAt.getTime() })));
+          await trx(FTS).insert(chunk.map((article, i) => ({ rowid: ids[i], ...ftsColumns(article) })));
         });
       }
     },
@@ -78,11 +81,26 @@ export function createSqliteEngine(knex: Knex): SearchEngine {
       const match = matchExpression(request);
       const [{ total }] = await knex.raw(`SELECT count(*) AS total FROM ${FTS} WHERE ${FTS} MATCH ?`, [match]);
       if (total === 0) return { total: 0, hits: [] };
-      const rows = await knex.raw(
-        `SELECT d.* FROM ${FTS} f JOIN ${TABLE} d ON d.id = f.rowid
-         WHERE ${FTS} MATCH ? ORDER BY f.rank, d.published_at DESC, d.id DESC LIMIT ? OFFSET ?`,
-        [match, request.limit, request.offset],
-      );
+      const { ranked, rest } = pageParts(request.offset, request.limit, rankedWindow);
+      const rows = [];
+      if (ranked) {
+        rows.push(
+          ...(await knex.raw(
+            `SELECT d.* FROM (SELECT rowid AS id, rank FROM ${FTS} WHERE ${FTS} MATCH ? ORDER BY rowid DESC LIMIT ?) w
+             JOIN ${TABLE} d ON d.id = w.id ORDER BY w.rank, d.id DESC LIMIT ? OFFSET ?`,
+            [match, rankedWindow, ranked.limit, ranked.offset],
+          )),
+        );
+      }
+      if (rest) {
+        rows.push(
+          ...(await knex.raw(
+            `SELECT d.* FROM (SELECT rowid AS id FROM ${FTS} WHERE ${FTS} MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?) w
+             JOIN ${TABLE} d ON d.id = w.id ORDER BY d.id DESC`,
+            [match, rest.limit, rest.offset],
+          )),
+        );
+      }
       return { total, hits: rows.map(rowToArticle) };
     },
   };
@@ -102,8 +120,21 @@ async function removeRows(trx: Knex.Transaction, articles: IndexedArticle[]) {
   await trx(TABLE).whereIn('id', ids).delete();
 }
 
-function idOf(row: { id: number } | number) {
-  return typeof row === 'number' ? row : row.id;
+/** For each article, the first free id of its publication millisecond. */
+async function timeOrderedIds(trx: Knex.Transaction, articles: IndexedArticle[]) {
+  const taken = new Set<number>();
+  const ids: number[] = [];
+  for (const article of articles) {
+    const base = article.publishedAt.getTime() * SLOTS;
+    const used: { id: number }[] = await trx(TABLE).whereBetween('id', [base, base + SLOTS - 1]).select('id');
+    for (const row of used) taken.add(Number(row.id));
+    let id = base;
+    while (taken.has(id)) id += 1;
+    if (id >= base + SLOTS) throw new Error(`more than ${SLOTS} articles published in the same millisecond`);
+    taken.add(id);
+    ids.push(id);
+  }
+  return ids;
 }
 
 function ftsColumns(article: IndexedArticle) {

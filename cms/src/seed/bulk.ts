@@ -1,6 +1,8 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { paragraphsToBlocks } from './blocks';
+import { searchIndexer } from '../search';
+import type { IndexedArticle } from '../search/engine';
 
 const ARTICLE = 'api::article.article';
 // SQLite allows at most 500 rows in one multi-row insert; each article has two.
@@ -11,7 +13,7 @@ const BATCH = 200;
  * Service would take hours for 100,000. Table and column names come from Strapi's own metadata. Each
  * article gets a draft and a published row (as Strapi 5 stores them), a rich-text body, one or two
  * authors and a section, all linked the way the Document Service links them: drafts to drafts,
- * published rows to published rows.
+ * published rows to published rows. Each batch is added to the search index as it is written.
  */
 export async function seedBulkArticles(
   strapi: Core.Strapi,
@@ -27,43 +29,68 @@ export async function seedBulkArticles(
   const asDatetime = (date: Date) => (db.dialect.client === 'sqlite' ? date.getTime() : date);
 
   const targets = async (uid: string) => {
-    const rows: { id: number; documentId: string; publishedAt: string | null }[] = await db
+    const rows: { id: number; documentId: string; publishedAt: string | null; slug: string; name: string }[] = await db
       .query(uid)
-      .findMany({ where: { locale: 'en' }, select: ['id', 'documentId', 'publishedAt'] });
-    const byDocument = new Map<string, { draft?: number; published?: number }>();
+      .findMany({ where: { locale: 'en' }, select: ['id', 'documentId', 'publishedAt', 'slug', 'name'] });
+    const byDocument = new Map<string, { draft?: number; published?: number; label?: { slug: string; name: string } }>();
     for (const row of rows) {
       const entry = byDocument.get(row.documentId) ?? {};
       entry[row.publishedAt ? 'published' : 'draft'] = row.id;
+      if (row.publishedAt) entry.label = { slug: row.slug, name: row.name };
       byDocument.set(row.documentId, entry);
     }
-    return [...byDocument.values()].filter((t) => t.draft && t.published) as { draft: number; published: number }[];
+    return [...byDocument.values()].filter((t) => t.draft && t.published) as {
+      draft: number;
+      published: number;
+      label: { slug: string; name: string };
+    }[];
   };
   const authors = await targets('api::author.author');
   const sections = await targets('api::section.section');
   if (authors.length === 0 || sections.length === 0)
     throw new Error('Seed the demo content first: bulk articles need authors and sections');
 
+  const bylineOf = (n: number) => {
+    const first = authors[n % authors.length];
+    return n % 5 === 0 ? [first, authors[(n + 1) % authors.length]] : [first];
+  };
+
   const random = mulberry32(crypto.randomBytes(4).readUInt32LE());
   const runId = Date.now().toString(36);
   const now = Date.now();
 
+  const index = searchIndexer(strapi).engine;
   for (let start = 0; start < articles; start += BATCH) {
     const size = Math.min(BATCH, articles - start);
+    const indexed: IndexedArticle[] = [];
     await db.transaction(async ({ trx }) => {
       const articleRows: Record<string, unknown>[] = [];
       const texts: string[][] = [];
       for (let i = 0; i < size; i++) {
         const n = start + i;
         const title = headline(random);
+        const slug = `${slugify(title)}-${runId}-${n}`;
         const documentId = crypto.randomBytes(12).toString('hex').slice(0, 24);
         const firstPublished = asDatetime(new Date(now - Math.floor(random() * 3 * 365 * 24) * 3_600_000));
         const paragraphs = Array.from({ length: 3 + Math.floor(random() * 4) }, () => paragraph(random));
         texts.push(paragraphs);
+        indexed.push({
+          documentId,
+          locale: 'en',
+          slug,
+          title,
+          standfirst: `${paragraphs[0].split('. ')[0]}.`,
+          body: paragraphs.join('\n'),
+          section: sections[n % sections.length].label,
+          authors: bylineOf(n).map((author) => author.label),
+          tags: [],
+          publishedAt: new Date(firstPublished),
+        });
         for (const published of [false, true]) {
           articleRows.push({
             document_id: documentId,
             [column('title')]: title,
-            [column('slug')]: `${slugify(title)}-${runId}-${n}`,
+            [column('slug')]: slug,
             [column('format')]: ['news', 'analysis', 'commentary'][n % 3],
             [column('standfirst')]: `${paragraphs[0].split('. ')[0]}.`,
             [column('firstPublishedAt')]: firstPublished,
@@ -90,9 +117,7 @@ export async function seedBulkArticles(
         const side = k % 2 === 0 ? 'draft' : 'published';
         const n = start + Math.floor(k / 2);
         bodyLinks.push({ entity_id: id, cmp_id: componentIds[k], component_type: 'content.rich-text', field: 'body', order: 1 });
-        const first = authors[n % authors.length];
-        const byline = n % 5 === 0 ? [first, authors[(n + 1) % authors.length]] : [first];
-        byline.forEach((author, order) =>
+        bylineOf(n).forEach((author, order) =>
           authorLinks.push({ article_id: id, author_id: author[side], author_ord: order + 1, article_ord: n + 1 }),
         );
         sectionLinks.push({ article_id: id, section_id: sections[n % sections.length][side], article_ord: n + 1 });
@@ -101,6 +126,7 @@ export async function seedBulkArticles(
       await trx(attr.authors.joinTable.name).insert(authorLinks);
       await trx(attr.section.joinTable.name).insert(sectionLinks);
     });
+    await index.upsert(indexed);
     onProgress?.(start + size);
   }
 }
