@@ -64,7 +64,10 @@ export async function createBenchCms({ database, port }) {
       for (;;) {
         if (child.exitCode !== null) throw new Error(`the CMS exited with ${child.exitCode}`);
         if (Date.now() > deadline) throw new Error('the CMS did not start in 120 s');
-        const up = await fetch(`${url}/_health`).then((r) => r.ok, () => false);
+        const up = await fetch(`${url}/_health`).then(
+          (r) => r.ok,
+          () => false,
+        );
         if (up) return;
         await new Promise((resolve) => setTimeout(resolve, 250));
       }

@@ -12,7 +12,10 @@ const { SingleBar, Presets } = require('cli-progress');
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
   const { searchIndexer } = require('../dist/src/search');
 
-  const bar = new SingleBar({ format: 'articles {bar} {value}/{total} | {percentage}% | {duration}s | eta {eta}s' }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: 'articles {bar} {value}/{total} | {percentage}% | {duration}s | eta {eta}s' },
+    Presets.shades_classic,
+  );
   const started = Date.now();
   let barStarted = false;
   try {

@@ -62,7 +62,9 @@ describe('search ranking, snippets and matching', () => {
     await publish('cafe-accents', { title: 'Café Brûlé opens on Mill Street', related: true, body: ['Coffee and pastries.'] });
     await publish('long-body', {
       title: 'Long read',
-      body: [`${'Ordinary words about the city and its river. '.repeat(20)}Then the glasswort appears once. ${'More ordinary words. '.repeat(20)}`],
+      body: [
+        `${'Ordinary words about the city and its river. '.repeat(20)}Then the glasswort appears once. ${'More ordinary words. '.repeat(20)}`,
+      ],
     });
   });
 
@@ -145,8 +147,12 @@ describe('beyond the ranked window', () => {
     const paged = [...(await slugs({ q: 'marram', pageSize: 3 })), ...(await slugs({ q: 'marram', pageSize: 3, page: 2 }))];
     expect(paged).toEqual(order);
     // Inside the window the title match leads.
-    await cms.strapi.documents(ARTICLE).delete({ documentId: (await cms.strapi.documents(ARTICLE).findFirst({ filters: { slug: 'marram-5' } })).documentId });
-    await cms.strapi.documents(ARTICLE).delete({ documentId: (await cms.strapi.documents(ARTICLE).findFirst({ filters: { slug: 'marram-4' } })).documentId });
+    await cms.strapi
+      .documents(ARTICLE)
+      .delete({ documentId: (await cms.strapi.documents(ARTICLE).findFirst({ filters: { slug: 'marram-5' } })).documentId });
+    await cms.strapi
+      .documents(ARTICLE)
+      .delete({ documentId: (await cms.strapi.documents(ARTICLE).findFirst({ filters: { slug: 'marram-4' } })).documentId });
     expect(await slugs({ q: 'marram' })).toEqual(['marram-0-title', 'marram-3', 'marram-2', 'marram-1']);
   });
 });
@@ -261,14 +267,18 @@ describe('bad search input', () => {
   });
 
   // Operators are words to look for: no article here has "or", "near", "not" or "drop".
-  it.each(['quillwort OR zzqx', 'OR quillwort', 'quillwort NEAR', 'NEAR(quillwort marsh)', 'quillwort NOT marsh', 'quillwort; DROP TABLE search_documents; --'])(
-    'treats operators as words: %s',
-    async (q) => {
-      const res = await search({ q });
-      expect(res.status).toBe(200);
-      expect(res.body.data).toEqual([]);
-    },
-  );
+  it.each([
+    'quillwort OR zzqx',
+    'OR quillwort',
+    'quillwort NEAR',
+    'NEAR(quillwort marsh)',
+    'quillwort NOT marsh',
+    'quillwort; DROP TABLE search_documents; --',
+  ])('treats operators as words: %s', async (q) => {
+    const res = await search({ q });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual([]);
+  });
 
   it('never answers 5xx to junk', async () => {
     for (const q of ['"', '""', '\\', '*', '-', ':', '(', ')', 'NEAR', 'OR', '\u0000', '🙂', '%00', '..', "'"]) {

@@ -43,7 +43,15 @@ describe('recording searches', () => {
   });
 
   it('does not record junk: URLs, addresses, terms without letters, over-long terms', async () => {
-    for (const term of ['https://spam.example/buy', 'www.example.com', 'cheap pills shop.xyz', 'me@example.com', '12345', '!!!', 'x'.repeat(61)]) {
+    for (const term of [
+      'https://spam.example/buy',
+      'www.example.com',
+      'cheap pills shop.xyz',
+      'me@example.com',
+      '12345',
+      '!!!',
+      'x'.repeat(61),
+    ]) {
       expect({ term, recorded: (await record(term, `junk-${term}`)).body.data.recorded }).toEqual({ term, recorded: false });
     }
   });
@@ -79,7 +87,9 @@ describe('what is trending', () => {
     expect(terms).toContain('bridge closure');
     expect(terms).not.toContain('last week');
     // Seen from two days later, yesterday's story has left the window.
-    expect((await trends.list('en', new Date(now.getTime() + 30 * HOUR))).map((t: { term: string }) => t.term)).not.toContain('bridge closure');
+    expect((await trends.list('en', new Date(now.getTime() + 30 * HOUR))).map((t: { term: string }) => t.term)).not.toContain(
+      'bridge closure',
+    );
   });
 
   it('keeps each locale to itself', async () => {

@@ -28,6 +28,20 @@ const en = {
   pageOf: (page: number, count: number) => `Page ${page} of ${count}`,
   lastRevised: 'Last revised',
   theParts: 'The parts',
+  search: 'Search',
+  previous: '← Previous',
+  next: 'Next →',
+  searchLabel: 'Search articles',
+  searchPlaceholder: 'Search the archive',
+  searchTitle: (query: string) => (query ? `Search: ${query}` : 'Search'),
+  searchResults: (total: number, query: string) => `${total.toLocaleString('en')} ${total === 1 ? 'result' : 'results'} for “${query}”`,
+  searchNone: (query: string) => `No articles match “${query}”.`,
+  searchPrompt: 'Type a word or two; put a phrase in "quotes".',
+  searchUnavailable: 'Search is unavailable right now. Please try again shortly.',
+  searching: 'Searching…',
+  searchTrends: 'Search Trends',
+  searchTrendsEmpty: 'Nothing is trending yet.',
+  tryTrending: 'Readers are searching for:',
 };
 
 export type Labels = typeof en;
@@ -58,6 +72,20 @@ const zh: Labels = {
   pageOf: (page, count) => `第 ${page} 页，共 ${count} 页`,
   lastRevised: '最后修订于',
   theParts: '各篇',
+  search: '搜索',
+  previous: '← 上一页',
+  next: '下一页 →',
+  searchLabel: '搜索文章',
+  searchPlaceholder: '搜索全部文章',
+  searchTitle: (query) => (query ? `搜索：${query}` : '搜索'),
+  searchResults: (total, query) => `“${query}”共有 ${total.toLocaleString('zh')} 条结果`,
+  searchNone: (query) => `没有与“${query}”相符的文章。`,
+  searchPrompt: '输入一两个词；用引号 "" 搜索完整短语。',
+  searchUnavailable: '搜索暂时不可用，请稍后再试。',
+  searching: '正在搜索…',
+  searchTrends: '热门搜索',
+  searchTrendsEmpty: '暂无热门搜索。',
+  tryTrending: '读者正在搜索：',
 };
 
 export const labelsFor = (locale: Locale): Labels => (locale === 'zh' ? zh : en);

@@ -66,6 +66,8 @@ const DEFAULT_LOCALE = 'en';
  * cache), so lists it has left are refreshed too. A save that only touches a draft refreshes nothing.
  */
 export function tagsForEvent(event: WebhookEvent, previous: ArticleRelations | null = null): string[] {
+  // An editor pinned or blocked a term (rules have no drafts): a blocked term must leave the boxes pages render too.
+  if (event.uid === 'api::trend-rule.trend-rule') return [tags.searchTrends];
   const e = event.entry;
   const draftOnly = (event.event === 'entry.create' || event.event === 'entry.update') && (!e || !e.publishedAt);
   if (draftOnly) return [];
@@ -114,6 +116,7 @@ export function tagsForEvent(event: WebhookEvent, previous: ArticleRelations | n
     case 'api::site.site':
       add(tags.site);
       break;
+
     default:
       // Media library, admin and plugin events do not change what readers see by themselves.
       break;

@@ -82,17 +82,27 @@ export function createPostgresEngine(knex: Knex, rankedWindow: number): SearchEn
       const [{ total }] = await matches.clone().count({ total: '*' });
       if (Number(total) === 0) return { total: 0, hits: [] };
       const { ranked, rest } = pageParts(request.offset, request.limit, rankedWindow);
-      const newest = () => matches.clone().orderBy([{ column: 'published_at', order: 'desc' }, { column: 'id', order: 'desc' }]);
+      const newest = () =>
+        matches.clone().orderBy([
+          { column: 'published_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ]);
       const rows = [];
       if (ranked) {
-        const window = newest().select('id', knex.raw('ts_rank(?, tsv, ?) AS score', [WEIGHTS, query])).limit(rankedWindow);
+        const window = newest()
+          .select('id', knex.raw('ts_rank(?, tsv, ?) AS score', [WEIGHTS, query]))
+          .limit(rankedWindow);
         rows.push(
           ...(await knex
             .with('window', window)
             .select(...CARD.map((column) => `d.${column}`))
             .from('window')
             .join(`${TABLE} as d`, 'd.id', 'window.id')
-            .orderBy([{ column: 'window.score', order: 'desc' }, { column: 'd.published_at', order: 'desc' }, { column: 'd.id', order: 'desc' }])
+            .orderBy([
+              { column: 'window.score', order: 'desc' },
+              { column: 'd.published_at', order: 'desc' },
+              { column: 'd.id', order: 'desc' },
+            ])
             .limit(ranked.limit)
             .offset(ranked.offset)),
         );

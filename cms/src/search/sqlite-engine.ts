@@ -126,7 +126,9 @@ async function timeOrderedIds(trx: Knex.Transaction, articles: IndexedArticle[])
   const ids: number[] = [];
   for (const article of articles) {
     const base = article.publishedAt.getTime() * SLOTS;
-    const used: { id: number }[] = await trx(TABLE).whereBetween('id', [base, base + SLOTS - 1]).select('id');
+    const used: { id: number }[] = await trx(TABLE)
+      .whereBetween('id', [base, base + SLOTS - 1])
+      .select('id');
     for (const row of used) taken.add(Number(row.id));
     let id = base;
     while (taken.has(id)) id += 1;

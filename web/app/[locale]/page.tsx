@@ -1,11 +1,12 @@
 import Link from 'next/link';
-import { getAllSeries, getLatestArticles, getSite } from '@/lib/cms';
+import { getAllSeries, getLatestArticles, getSearchTrends, getSite } from '@/lib/cms';
 import { LOCALES, type Locale, localePath } from '@/lib/i18n';
 import { formatDateline } from '@/lib/format';
 import { labelsFor } from '@/lib/labels';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { ArticleList } from '@/components/articles/article-list';
 import { Figure } from '@/components/article/figure';
+import { SearchTrends } from '@/components/search/search-trends.client';
 
 // Segment config must be a literal: FALLBACK_REVALIDATE_SECONDS (a day), the safety net behind webhook refreshes.
 export const revalidate = 86400;
@@ -25,7 +26,12 @@ export async function generateMetadata({ params }: PageProps<'/[locale]'>) {
 
 export default async function HomePage({ params }: PageProps<'/[locale]'>) {
   const locale = (await params).locale as Locale;
-  const [latest, series, site] = await Promise.all([getLatestArticles({ locale, pageSize: 21 }), getAllSeries(locale), getSite(locale)]);
+  const [latest, series, site, trends] = await Promise.all([
+    getLatestArticles({ locale, pageSize: 21 }),
+    getAllSeries(locale),
+    getSite(locale),
+    getSearchTrends(locale),
+  ]);
   const [lead, ...rest] = latest.items;
   const t = labelsFor(locale);
   return (
@@ -78,7 +84,7 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
           </ul>
         </section>
       )}
-      <div className="search-trends-slot" data-slot="search-trends" />
+      <SearchTrends locale={locale} initial={trends} />
     </>
   );
 }

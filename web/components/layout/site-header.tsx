@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Site } from '@/lib/cms';
 import { type Locale, localePath } from '@/lib/i18n';
+import { SearchForm } from '@/components/search/search-form';
 
 export function SiteHeader({ site, locale }: { site: Site; locale: Locale }) {
   return (
@@ -19,6 +20,7 @@ export function SiteHeader({ site, locale }: { site: Site; locale: Locale }) {
           </ul>
         </nav>
       )}
+      <SearchForm locale={locale} />
     </header>
   );
 }

@@ -77,6 +77,13 @@ describe('which pages an event refreshes', () => {
     expect(of('plugin::upload.file')).toEqual([]);
   });
 
+  it('a pinned or blocked search term refreshes the Search Trends boxes pages render', () => {
+    for (const event of ['entry.create', 'entry.update', 'entry.delete'] as const) {
+      const rule = { documentId: 'r1', locale: 'en', term: 'storm surge', rule: 'block' };
+      expect(tagsForEvent(webhookEvent.parse({ event, uid: 'api::trend-rule.trend-rule', entry: rule }))).toEqual(['search-trends']);
+    }
+  });
+
   it('rejects junk bodies', () => {
     for (const junk of [
       null,

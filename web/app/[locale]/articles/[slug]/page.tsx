@@ -1,7 +1,7 @@
 import Image from 'next/image';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getArticle, getAuthorsById, getLatestArticles, getSeriesById, getSite } from '@/lib/cms';
+import { getArticle, getAuthorsById, getLatestArticles, getSearchTrends, getSeriesById, getSite } from '@/lib/cms';
 import { type Locale, isLocale, localePath } from '@/lib/i18n';
 import { formatDateline } from '@/lib/format';
 import { labelsFor } from '@/lib/labels';
@@ -12,6 +12,7 @@ import { prerenderOrNone } from '@/lib/pages/static-params';
 import { Figure } from '@/components/article/figure';
 import { RichText } from '@/components/article/rich-text.client';
 import { JsonLd } from '@/components/json-ld';
+import { SearchTrends } from '@/components/search/search-trends.client';
 
 // Segment config must be a literal: FALLBACK_REVALIDATE_SECONDS (a day), the safety net behind webhook refreshes.
 export const revalidate = 86400;
@@ -27,15 +28,16 @@ async function load(params: PageProps<'/[locale]/articles/[slug]'>['params']) {
   const { locale, slug } = (await params) as { locale: Locale; slug: string };
   const article = await getArticle(locale, slug);
   if (!article) notFound();
-  const [authors, series, site] = await Promise.all([
+  const [authors, series, site, trends] = await Promise.all([
     getAuthorsById(
       locale,
       article.authors.map((a) => a.id),
     ),
     article.series ? getSeriesById(locale, article.series.id) : null,
     getSite(locale),
+    getSearchTrends(locale),
   ]);
-  return { locale, article, authors, series, site };
+  return { locale, article, authors, series, site, trends };
 }
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/articles/[slug]'>) {
@@ -58,7 +60,7 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/articles
 }
 
 export default async function ArticlePage({ params }: PageProps<'/[locale]/articles/[slug]'>) {
-  const { locale, article, authors, series, site } = await load(params);
+  const { locale, article, authors, series, site, trends } = await load(params);
   const t = labelsFor(locale);
   const note = article.editorsNote ?? series?.editorsNote ?? null;
   const url = absoluteUrl(localePath(locale, `/articles/${article.slug}`));
@@ -191,8 +193,7 @@ export default async function ArticlePage({ params }: PageProps<'/[locale]/artic
         </section>
       )}
 
-      {/* Search Trends (issue 4) renders here: what readers search for now, each a link to its search. */}
-      <div className="search-trends-slot" data-slot="search-trends" />
+      <SearchTrends locale={locale} initial={trends} />
 
       <section className="share" aria-labelledby="share-title">
         <h2 id="share-title">{t.share}</h2>

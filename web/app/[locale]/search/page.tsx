@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import { getSearchTrends, getSite, searchArticles } from '@/lib/cms';
+import { type Locale, localePath } from '@/lib/i18n';
+import { labelsFor } from '@/lib/labels';
+import { MAX_QUERY_LENGTH, type SearchOutcome } from '@/lib/search';
+import { SearchView } from '@/components/search/search-view.client';
+
+// Rendered per request: the results depend on the query. Article pages stay static.
+type Props = PageProps<'/[locale]/search'>;
+
+async function read({ params, searchParams }: Props) {
+  const locale = (await params).locale as Locale;
+  const { q, page } = await searchParams;
+  const query = (typeof q === 'string' ? q : '').slice(0, MAX_QUERY_LENGTH);
+  const pageNumber = typeof page === 'string' && /^\d{1,4}$/.test(page) && Number(page) > 0 ? Number(page) : 1;
+  return { locale, query, page: pageNumber };
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { locale, query } = await read(props);
+  return {
+    title: labelsFor(locale).searchTitle(query.trim()),
+    alternates: { canonical: localePath(locale, '/search') },
+    // Result pages are for readers, not for search engines' indexes.
+    robots: { index: false, follow: true },
+  };
+}
+
+export default async function SearchPage(props: Props) {
+  const { locale, query, page } = await read(props);
+  const t = labelsFor(locale);
+  const [site, trends, outcome] = await Promise.all([
+    getSite(locale),
+    getSearchTrends(locale),
+    query.trim()
+      ? searchArticles({ q: query, locale, page }).catch((): SearchOutcome => ({ ok: false, status: 503, message: t.searchUnavailable }))
+      : null,
+  ]);
+  return (
+    <>
+      <h1>{t.search}</h1>
+      <SearchView locale={locale} timeZone={site.timeZone} initialQuery={query} initialPage={page} initial={outcome} trends={trends} />
+    </>
+  );
+}
