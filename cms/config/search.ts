@@ -1,5 +1,5 @@
-// Full-text search (src/search): results are ranked by relevance within the newest `rankedWindow`
-// matches; older matches follow, newest first. A larger window costs time on common words.
+// Full-text search (src/search): a search returns at most the `maxResults` newest matches, ranked by
+// relevance; its count says "more" beyond that. A larger number costs time on common words.
 export default ({ env }) => ({
-  rankedWindow: env.int('SEARCH_RANKED_WINDOW', 1000),
+  maxResults: env.int('SEARCH_MAX_RESULTS', 1000),
 });

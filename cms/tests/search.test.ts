@@ -7,8 +7,8 @@ let sectionId: string;
 let tagId: string;
 
 beforeAll(async () => {
-  // A small ranked window, so a handful of articles can show what lies beyond it.
-  cms = await startCms({ env: { SEARCH_RANKED_WINDOW: '4' } });
+  // A small maximum, so a handful of articles can show what happens beyond it.
+  cms = await startCms({ env: { SEARCH_MAX_RESULTS: '4' } });
   authorId = (await cms.strapi.documents('api::author.author').findFirst({ filters: { slug: 'priya-raman' } })).documentId;
   sectionId = (await cms.strapi.documents('api::section.section').findFirst({ filters: { slug: 'culture' } })).documentId;
   tagId = (await cms.strapi.documents('api::tag.tag').findFirst({ filters: { slug: 'arts' } })).documentId;
@@ -131,29 +131,30 @@ describe('search ranking, snippets and matching', () => {
 
   it('pages through results with a total count', async () => {
     const first = await search({ q: 'tide tables', pageSize: 1 });
-    expect(first.body.meta.pagination).toEqual({ page: 1, pageSize: 1, pageCount: 2, total: 2 });
+    expect(first.body.meta.pagination).toEqual({ page: 1, pageSize: 1, pageCount: 2, total: 2, capped: false });
     const second = await search({ q: 'tide tables', pageSize: 1, page: 2 });
     expect(second.body.data.map((h: Hit) => h.slug)).toEqual(['brackwater-older']);
   });
 });
 
-describe('beyond the ranked window', () => {
-  it('ranks the newest matches by relevance, then lists older matches newest first', async () => {
+describe('more matches than a search returns', () => {
+  it('returns the newest matches ranked by relevance, and says that more matched', async () => {
     // Oldest first: a title match, then five body matches.
     await publish('marram-0-title', { title: 'Marram grass holds the dunes' });
     for (let i = 1; i <= 5; i++) await publish(`marram-${i}`, { title: `Dune notes ${i}`, body: ['Marram grass again.'] });
-    const order = await slugs({ q: 'marram' });
-    expect(order).toEqual(['marram-5', 'marram-4', 'marram-3', 'marram-2', 'marram-1', 'marram-0-title']);
+    const res = await search({ q: 'marram' });
+    expect(res.body.data.map((hit: Hit) => hit.slug)).toEqual(['marram-5', 'marram-4', 'marram-3', 'marram-2']);
+    expect(res.body.meta.pagination).toEqual({ page: 1, pageSize: 10, pageCount: 1, total: 4, capped: true });
     const paged = [...(await slugs({ q: 'marram', pageSize: 3 })), ...(await slugs({ q: 'marram', pageSize: 3, page: 2 }))];
-    expect(paged).toEqual(order);
-    // Inside the window the title match leads.
-    await cms.strapi
-      .documents(ARTICLE)
-      .delete({ documentId: (await cms.strapi.documents(ARTICLE).findFirst({ filters: { slug: 'marram-5' } })).documentId });
-    await cms.strapi
-      .documents(ARTICLE)
-      .delete({ documentId: (await cms.strapi.documents(ARTICLE).findFirst({ filters: { slug: 'marram-4' } })).documentId });
-    expect(await slugs({ q: 'marram' })).toEqual(['marram-0-title', 'marram-3', 'marram-2', 'marram-1']);
+    expect(paged).toEqual(['marram-5', 'marram-4', 'marram-3', 'marram-2']);
+
+    // Once it is among the newest, the title match leads.
+    const articles = cms.strapi.documents(ARTICLE);
+    for (const slug of ['marram-5', 'marram-4'])
+      await articles.delete({ documentId: (await articles.findFirst({ filters: { slug } })).documentId });
+    const after = await search({ q: 'marram' });
+    expect(after.body.data.map((hit: Hit) => hit.slug)).toEqual(['marram-0-title', 'marram-3', 'marram-2', 'marram-1']);
+    expect(after.body.meta.pagination.capped).toBe(false);
   });
 });
 

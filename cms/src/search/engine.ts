@@ -24,23 +24,15 @@ export type SearchFilters = { locale: string; section?: string; author?: string;
 export type SearchRequest = SearchFilters & { clauses: Clause[]; offset: number; limit: number };
 
 /**
- * The order of results: the `rankedWindow` newest matches (config/search.ts) by relevance (a title match outranks a
- * standfirst, name or body match; the newer article wins a tie), then any older matches, newest first.
- * Ranking every match would cost time in proportion to how common a word is (80,000 matches for
- * "council" in a 100,000-article archive); ranking a fixed window keeps every query fast, and for news
- * the newest matches are the ones readers look for.
+ * What a search returns: the `maxResults` newest matches (config/search.ts), ordered by relevance (a
+ * title match outranks a standfirst, name or body match; the newer article wins a tie). `total` counts
+ * them, and `capped` says more, older articles matched too. Ranking or even counting every match costs
+ * time in proportion to how common a word is ("council" is in 77,000 of 100,000 synthetic articles);
+ * bounding both keeps every query fast, and in news the newest matches are the ones readers look for.
  */
-export const DEFAULT_RANKED_WINDOW = 1000;
+export const DEFAULT_MAX_RESULTS = 1000;
 
-export type SearchResult = { total: number; hits: IndexedArticle[] };
-
-/** Which stretches of the ranked window and of the date-ordered remainder a page covers. */
-export function pageParts(offset: number, limit: number, window: number) {
-  const ranked = offset < window ? { offset, limit: Math.min(limit, window - offset) } : null;
-  const restStart = Math.max(offset, window);
-  const rest = offset + limit > window ? { offset: restStart, limit: offset + limit - restStart } : null;
-  return { ranked, rest };
-}
+export type SearchResult = { total: number; capped: boolean; hits: IndexedArticle[] };
 
 /**
  * The full-text index behind one interface, so the API answers the same on SQLite (FTS5) and on
@@ -55,6 +47,8 @@ export interface SearchEngine {
   indexedLocales(documentId: string): Promise<string[]>;
   clear(): Promise<void>;
   count(): Promise<number>;
+  /** After a bulk load: compacts the index and refreshes the planner's statistics. */
+  optimize(): Promise<void>;
   search(request: SearchRequest): Promise<SearchResult>;
 }
 
@@ -62,8 +56,8 @@ export const TABLE = 'search_documents';
 
 export function createSearchEngine(strapi: Core.Strapi): SearchEngine {
   const knex = strapi.db.connection;
-  const window = strapi.config.get('search.rankedWindow', DEFAULT_RANKED_WINDOW) as number;
-  return strapi.db.dialect.client === 'postgres' ? createPostgresEngine(knex, window) : createSqliteEngine(knex, window);
+  const maxResults = strapi.config.get('search.maxResults', DEFAULT_MAX_RESULTS) as number;
+  return strapi.db.dialect.client === 'postgres' ? createPostgresEngine(knex, maxResults) : createSqliteEngine(knex, maxResults);
 }
 
 /** The stored row's card fields, shared by both engines. */

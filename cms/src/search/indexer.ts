@@ -64,6 +64,7 @@ export class SearchIndexer {
       done += rows.length;
       onProgress?.(done, total);
     }
+    await this.engine.optimize();
     return done;
   }
 }

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { TABLE, articleToRow, pageParts, rowToArticle, type IndexedArticle, type SearchEngine } from './engine';
+import { TABLE, articleToRow, rowToArticle, type IndexedArticle, type SearchEngine } from './engine';
 import { tokenize, type Clause } from './text';
 
 // PostgreSQL keeps positions up to 16,383 and at most 256 per lexeme.
@@ -15,7 +15,7 @@ const CARD = ['document_id', 'locale', 'slug', 'title', 'standfirst', 'body', 'l
  * query are built from our own tokens (see text.ts) rather than by a text-search configuration, so the
  * words are exactly those SQLite sees, and nothing a reader types reaches tsquery's parser as syntax.
  */
-export function createPostgresEngine(knex: Knex, rankedWindow: number): SearchEngine {
+export function createPostgresEngine(knex: Knex, maxResults: number): SearchEngine {
   return {
     async ensureSchema() {
       await knex.raw(`CREATE TABLE IF NOT EXISTS ${TABLE} (
@@ -72,43 +72,33 @@ export function createPostgresEngine(knex: Knex, rankedWindow: number): SearchEn
       return Number(n);
     },
 
-    async search(request) {
-      const query = knex.raw('?::tsquery', [tsquery(request.clauses)]);
-      const matches = knex(TABLE).where('locale', request.locale).whereRaw('tsv @@ ?', [query]);
-      if (request.section) matches.where('section', request.section);
-      if (request.author) matches.whereRaw('? = ANY(authors)', [request.author]);
-      if (request.tag) matches.whereRaw('? = ANY(tags)', [request.tag]);
+    async optimize() {
+      await knex.raw(`ANALYZE ${TABLE}`);
+    },
 
-      const [{ total }] = await matches.clone().count({ total: '*' });
-      if (Number(total) === 0) return { total: 0, hits: [] };
-      const { ranked, rest } = pageParts(request.offset, request.limit, rankedWindow);
-      const newest = () =>
-        matches.clone().orderBy([
-          { column: 'published_at', order: 'desc' },
-          { column: 'id', order: 'desc' },
-        ]);
-      const rows = [];
-      if (ranked) {
-        const window = newest()
-          .select('id', knex.raw('ts_rank(?, tsv, ?) AS score', [WEIGHTS, query]))
-          .limit(rankedWindow);
-        rows.push(
-          ...(await knex
-            .with('window', window)
-            .select(...CARD.map((column) => `d.${column}`))
-            .from('window')
-            .join(`${TABLE} as d`, 'd.id', 'window.id')
-            .orderBy([
-              { column: 'window.score', order: 'desc' },
-              { column: 'd.published_at', order: 'desc' },
-              { column: 'd.id', order: 'desc' },
-            ])
-            .limit(ranked.limit)
-            .offset(ranked.offset)),
-        );
-      }
-      if (rest) rows.push(...(await newest().select(CARD).limit(rest.limit).offset(rest.offset)));
-      return { total: Number(total), hits: rows.map(rowToArticle) };
+    async search(request) {
+      const query = tsquery(request.clauses);
+      const where = ['locale = ?', 'tsv @@ ?::tsquery'];
+      const bindings: (string | number)[] = [request.locale, query];
+      if (request.section) where.push('section = ?') && bindings.push(request.section);
+      if (request.author) where.push('? = ANY(authors)') && bindings.push(request.author);
+      if (request.tag) where.push('? = ANY(tags)') && bindings.push(request.tag);
+      // The newest maxResults + 1 matches (an index walk by date for a common word, the GIN index for a
+      // rare one); the extra row only says that more matched. ts_rank runs on the window alone.
+      const window = `WITH w AS MATERIALIZED (
+        SELECT id, published_at FROM ${TABLE} WHERE ${where.join(' AND ')} ORDER BY published_at DESC, id DESC LIMIT ?)`;
+      const { rows } = await knex.raw(
+        `${window}, top AS (SELECT id FROM w ORDER BY published_at DESC, id DESC LIMIT ?)
+         SELECT (SELECT count(*) FROM w) AS matched, ${CARD.map((c) => `d.${c}`).join(', ')}
+         FROM top JOIN ${TABLE} d ON d.id = top.id
+         ORDER BY ts_rank(?, d.tsv, ?::tsquery) DESC, d.published_at DESC, d.id DESC LIMIT ? OFFSET ?`,
+        [...bindings, maxResults + 1, maxResults, WEIGHTS, query, request.limit, request.offset],
+      );
+      const matched =
+        rows.length > 0
+          ? Number(rows[0].matched)
+          : Number((await knex.raw(`${window} SELECT count(*) AS n FROM w`, [...bindings, maxResults + 1])).rows[0].n);
+      return { total: Math.min(matched, maxResults), capped: matched > maxResults, hits: rows.map(rowToArticle) };
     },
   };
 }

@@ -47,7 +47,7 @@ export async function searchArticles(strapi: Core.Strapi, query: Query) {
   const locale = typeof query.locale === 'string' ? query.locale : await strapi.plugin('i18n').service('locales').getDefaultLocale();
   const filters = { section: slug(query, 'section'), author: slug(query, 'author'), tag: slug(query, 'tag') };
 
-  const { total, hits } = await searchIndexer(strapi).engine.search({
+  const { total, capped, hits } = await searchIndexer(strapi).engine.search({
     clauses,
     locale,
     ...filters,
@@ -72,6 +72,7 @@ export async function searchArticles(strapi: Core.Strapi, query: Query) {
         snippet: snippet([hit.standfirst, hit.body].filter(Boolean).join(' '), clauses),
       },
     })),
-    meta: { query: q, locale, pagination: { page, pageSize, pageCount, total } },
+    // `capped`: more articles matched than a search returns (search.maxResults); `total` is then that maximum.
+    meta: { query: q, locale, pagination: { page, pageSize, pageCount, total, capped } },
   };
 }

@@ -1,13 +1,14 @@
 import type { Knex } from 'knex';
-import { TABLE, articleToRow, pageParts, rowToArticle, type IndexedArticle, type SearchEngine, type SearchRequest } from './engine';
+import { TABLE, articleToRow, rowToArticle, type IndexedArticle, type SearchEngine, type SearchRequest } from './engine';
 import { tokenize, type Clause } from './text';
 
 const FTS = 'search_fts';
 // SQLite takes at most 500 rows in one multi-row insert.
 const CHUNK = 200;
 
-// Row ids follow publication time (milliseconds × 1000 + a free slot), so FTS5 can walk the matches
-// newest first (`ORDER BY rowid DESC`) and stop after the ranked window.
+// Row ids follow publication time backwards: -(milliseconds × 1000 + a free slot). FTS5 reads its
+// lists in ascending rowid order lazily (descending order would load them whole), so the newest
+// matches come first and a query can stop after the few it needs.
 const SLOTS = 1000;
 
 /**
@@ -15,7 +16,7 @@ const SLOTS = 1000;
  * table holds the tokens, one column per field so bm25 can weigh a title match above a body match.
  * Filters are tokens of a `facets` column, so the whole query is one index lookup.
  */
-export function createSqliteEngine(knex: Knex, rankedWindow: number): SearchEngine {
+export function createSqliteEngine(knex: Knex, maxResults: number): SearchEngine {
   return {
     async ensureSchema() {
       await knex.raw(`CREATE TABLE IF NOT EXISTS ${TABLE} (
@@ -77,31 +78,27 @@ export function createSqliteEngine(knex: Knex, rankedWindow: number): SearchEngi
       return Number(n);
     },
 
+    async optimize() {
+      // Merges the index's segments into one: after a bulk load, queries read one b-tree instead of many.
+      await knex.raw(`INSERT INTO ${FTS}(${FTS}) VALUES ('optimize')`);
+    },
+
     async search(request) {
       const match = matchExpression(request);
-      const [{ total }] = await knex.raw(`SELECT count(*) AS total FROM ${FTS} WHERE ${FTS} MATCH ?`, [match]);
-      if (total === 0) return { total: 0, hits: [] };
-      const { ranked, rest } = pageParts(request.offset, request.limit, rankedWindow);
-      const rows = [];
-      if (ranked) {
-        rows.push(
-          ...(await knex.raw(
-            `SELECT d.* FROM (SELECT rowid AS id, rank FROM ${FTS} WHERE ${FTS} MATCH ? ORDER BY rowid DESC LIMIT ?) w
-             JOIN ${TABLE} d ON d.id = w.id ORDER BY w.rank, d.id DESC LIMIT ? OFFSET ?`,
-            [match, rankedWindow, ranked.limit, ranked.offset],
-          )),
-        );
-      }
-      if (rest) {
-        rows.push(
-          ...(await knex.raw(
-            `SELECT d.* FROM (SELECT rowid AS id FROM ${FTS} WHERE ${FTS} MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?) w
-             JOIN ${TABLE} d ON d.id = w.id ORDER BY d.id DESC`,
-            [match, rest.limit, rest.offset],
-          )),
-        );
-      }
-      return { total, hits: rows.map(rowToArticle) };
+      // FTS5 walks the matches in rowid order, newest first (see SLOTS), and stops after maxResults + 1:
+      // the one extra row only says that more matched. bm25 runs on the window alone.
+      const window = `WITH w AS MATERIALIZED (SELECT rowid AS id, rank FROM ${FTS} WHERE ${FTS} MATCH ? ORDER BY rowid LIMIT ?)`;
+      const rows: Record<string, any>[] = await knex.raw(
+        `${window}, top AS (SELECT * FROM w ORDER BY id LIMIT ?)
+         SELECT (SELECT count(*) FROM w) AS matched, d.* FROM top JOIN ${TABLE} d ON d.id = top.id
+         ORDER BY top.rank, top.id LIMIT ? OFFSET ?`,
+        [match, maxResults + 1, maxResults, request.limit, request.offset],
+      );
+      const matched =
+        rows.length > 0
+          ? Number(rows[0].matched)
+          : Number((await knex.raw(`${window} SELECT count(*) AS n FROM w`, [match, maxResults + 1]))[0].n);
+      return { total: Math.min(matched, maxResults), capped: matched > maxResults, hits: rows.map(rowToArticle) };
     },
   };
 }
@@ -120,19 +117,19 @@ async function removeRows(trx: Knex.Transaction, articles: IndexedArticle[]) {
   await trx(TABLE).whereIn('id', ids).delete();
 }
 
-/** For each article, the first free id of its publication millisecond. */
+/** For each article, a free id of its publication millisecond (newer articles have smaller ids). */
 async function timeOrderedIds(trx: Knex.Transaction, articles: IndexedArticle[]) {
   const taken = new Set<number>();
   const ids: number[] = [];
   for (const article of articles) {
-    const base = article.publishedAt.getTime() * SLOTS;
+    const first = -(article.publishedAt.getTime() * SLOTS);
     const used: { id: number }[] = await trx(TABLE)
-      .whereBetween('id', [base, base + SLOTS - 1])
+      .whereBetween('id', [first - SLOTS + 1, first])
       .select('id');
     for (const row of used) taken.add(Number(row.id));
-    let id = base;
-    while (taken.has(id)) id += 1;
-    if (id >= base + SLOTS) throw new Error(`more than ${SLOTS} articles published in the same millisecond`);
+    let id = first;
+    while (taken.has(id)) id -= 1;
+    if (id <= first - SLOTS) throw new Error(`more than ${SLOTS} articles published in the same millisecond`);
     taken.add(id);
     ids.push(id);
   }

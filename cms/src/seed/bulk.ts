@@ -129,6 +129,7 @@ export async function seedBulkArticles(
     await index.upsert(indexed);
     onProgress?.(start + size);
   }
+  await index.optimize();
 }
 
 // Synthetic text: plausible headlines and sentences from a small vocabulary of the fictional city.

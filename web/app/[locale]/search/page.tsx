@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getSearchTrends, getSite, searchArticles } from '@/lib/cms';
+import { fetchSearchTrends, getSite, searchArticles } from '@/lib/cms';
 import { type Locale, localePath } from '@/lib/i18n';
 import { labelsFor } from '@/lib/labels';
 import { MAX_QUERY_LENGTH, type SearchOutcome } from '@/lib/search';
@@ -31,7 +31,8 @@ export default async function SearchPage(props: Props) {
   const t = labelsFor(locale);
   const [site, trends, outcome] = await Promise.all([
     getSite(locale),
-    getSearchTrends(locale),
+    // Suggestions for an empty result: this page is rendered per request anyway, so they are current.
+    fetchSearchTrends(locale).catch(() => []),
     query.trim()
       ? searchArticles({ q: query, locale, page }).catch((): SearchOutcome => ({ ok: false, status: 503, message: t.searchUnavailable }))
       : null,
