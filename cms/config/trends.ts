@@ -5,6 +5,8 @@ export default ({ env }) => ({
   halfLifeHours: env.float('TRENDS_HALF_LIFE_HOURS', 12),
   // A term needs this many distinct searches in the window before it can trend.
   minSearches: env.int('TRENDS_MIN_SEARCHES', 3),
+  // How long the computed list is reused before it is computed again.
+  cacheSeconds: env.int('TRENDS_CACHE_SECONDS', 30),
   // How many terms the box shows (pinned terms first).
   size: env.int('TRENDS_SIZE', 8),
   // Per client: a term counts once per window; at most this many recorded searches per hour.

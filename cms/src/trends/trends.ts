@@ -5,7 +5,6 @@ import { junkReason, normalizeTerm } from './terms';
 const TABLE = 'search_trend_counts';
 const RULE = 'api::trend-rule.trend-rule';
 const HOUR = 3_600_000;
-const LIST_CACHE_MS = 30_000;
 const MAX_TRACKED_CLIENTS = 100_000;
 
 export type TrendsConfig = {
@@ -14,6 +13,7 @@ export type TrendsConfig = {
   minSearches: number;
   size: number;
   clientSearchesPerHour: number;
+  cacheSeconds: number;
 };
 
 export type Trend = { term: string; pinned: boolean };
@@ -73,10 +73,10 @@ export class SearchTrends {
     return { recorded: true };
   }
 
-  /** The current trends of a locale, computed at most every 30 seconds. */
+  /** The current trends of a locale, computed at most every `cacheSeconds`. */
   async current(locale: string) {
     const cached = this.lists.get(locale);
-    if (cached && Date.now() - cached.at < LIST_CACHE_MS) return cached.trends;
+    if (cached && Date.now() - cached.at < this.config.cacheSeconds * 1000) return cached.trends;
     const trends = await this.list(locale);
     this.lists.set(locale, { at: Date.now(), trends });
     return trends;

@@ -6,6 +6,8 @@ import { MAX_QUERY_LENGTH, type SearchOutcome } from '@/lib/search';
 import { SearchView } from '@/components/search/search-view.client';
 
 // Rendered per request: the results depend on the query. Article pages stay static.
+export const dynamic = 'force-dynamic';
+
 type Props = PageProps<'/[locale]/search'>;
 
 async function read({ params, searchParams }: Props) {
