@@ -97,6 +97,7 @@ describe('search ranking, snippets and matching', () => {
   it('matches the word being typed as a prefix, but not once it is finished', async () => {
     expect(await slugs({ q: 'quillw' })).toHaveLength(2);
     expect(await slugs({ q: 'saltmarsh lant' })).toHaveLength(2);
+    expect(await slugs({ q: 'quillwort mar' })).toEqual(['quillwort-in-the-title']); // a short prefix: FTS5's prefix index
     expect(await slugs({ q: 'quillw ' })).toEqual([]);
   });
 
@@ -165,6 +166,23 @@ describe('the index follows the published articles', () => {
       data: { slug: 'unpublished-sandwort', title: 'Sandwort survey', format: 'news', authors: [authorId] },
     });
     expect(await slugs({ q: 'sandwort' })).toEqual([]);
+  });
+
+  it('never indexes private fields', async () => {
+    const articles = cms.strapi.documents(ARTICLE);
+    const { documentId } = await articles.create({
+      data: {
+        slug: 'private-notes',
+        title: 'Harbour notice',
+        format: 'news',
+        authors: [authorId],
+        internalNotes: 'Source is Zebulon at the port.',
+      },
+    });
+    await articles.publish({ documentId });
+    expect(await slugs({ q: 'zebulon' })).toEqual([]);
+    const res = await search({ q: 'harbour notice' });
+    expect(JSON.stringify(res.body)).not.toMatch(/zebulon|internalNotes|email/i);
   });
 
   it('follows publish, update, unpublish and delete', async () => {

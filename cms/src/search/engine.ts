@@ -30,7 +30,7 @@ export type SearchRequest = SearchFilters & { clauses: Clause[]; offset: number;
  * time in proportion to how common a word is ("council" is in 77,000 of 100,000 synthetic articles);
  * bounding both keeps every query fast, and in news the newest matches are the ones readers look for.
  */
-export const DEFAULT_MAX_RESULTS = 1000;
+export const DEFAULT_MAX_RESULTS = 500;
 
 export type SearchResult = { total: number; capped: boolean; hits: IndexedArticle[] };
 

@@ -39,13 +39,25 @@ export function registerSearchIndexing(strapi: Core.Strapi) {
   });
 }
 
-/** Creates the index tables, and fills the index when it is empty but articles are published (an upgrade). */
+// Raised whenever what the index stores changes, so an existing database is re-indexed at the next start.
+const INDEX_VERSION = 2;
+
+/**
+ * Creates the index tables, and (re)builds the index when it was built by another version of this code,
+ * or is empty while articles are published.
+ */
 export async function ensureSearchIndex(strapi: Core.Strapi) {
   const indexer = searchIndexer(strapi);
+  const marker = strapi.store({ type: 'app', name: 'search', key: 'index' });
   await indexer.engine.ensureSchema();
-  if ((await indexer.engine.count()) > 0) return;
-  const published = await strapi.db.query(ARTICLE).count({ where: { publishedAt: { $notNull: true } } });
-  if (published === 0) return;
-  strapi.log.info(`Building the search index for ${published} published articles...`);
-  await indexer.rebuild();
+  const built = (await marker.get()) as { version?: number } | null;
+  const current = built?.version === INDEX_VERSION && (await indexer.engine.count()) > 0;
+  if (!current) {
+    const published = await strapi.db.query(ARTICLE).count({ where: { publishedAt: { $notNull: true } } });
+    if (published > 0) {
+      strapi.log.info(`Building the search index for ${published} published articles...`);
+      await indexer.rebuild();
+    }
+  }
+  await marker.set({ value: { version: INDEX_VERSION } });
 }

@@ -37,6 +37,7 @@ export function createPostgresEngine(knex: Knex, maxResults: number): SearchEngi
       await knex.raw(`CREATE INDEX IF NOT EXISTS ${TABLE}_tsv ON ${TABLE} USING gin (tsv)`);
       // Newest matches first, for the ranked window of a common word.
       await knex.raw(`CREATE INDEX IF NOT EXISTS ${TABLE}_recent ON ${TABLE} (locale, published_at DESC, id DESC)`);
+      await knex.raw(`CREATE INDEX IF NOT EXISTS ${TABLE}_section_recent ON ${TABLE} (locale, section, published_at DESC, id DESC)`);
     },
 
     async upsert(articles) {

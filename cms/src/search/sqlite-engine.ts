@@ -3,6 +3,11 @@ import { TABLE, articleToRow, rowToArticle, type IndexedArticle, type SearchEngi
 import { tokenize, type Clause } from './text';
 
 const FTS = 'search_fts';
+const TERMS = 'search_terms';
+// A prefix of 2 or 3 characters reads FTS5's prefix index; a longer one is expanded into the indexed words
+// it starts (from TERMS), which FTS5 reads lazily, unlike its own long-prefix queries (they load every
+// matching list whole). A prefix with more words than this falls back to FTS5's own prefix query.
+const MAX_EXPANSION = 32;
 // SQLite takes at most 500 rows in one multi-row insert.
 const CHUNK = 200;
 
@@ -31,6 +36,7 @@ export function createSqliteEngine(knex: Knex, maxResults: number): SearchEngine
         published_at INTEGER NOT NULL,
         UNIQUE (document_id, locale)
       )`);
+      await knex.raw(`CREATE TABLE IF NOT EXISTS ${TERMS} (term TEXT PRIMARY KEY) WITHOUT ROWID`);
       const exists = await knex.raw(`SELECT 1 FROM sqlite_master WHERE name = ?`, [FTS]);
       if (exists.length > 0) return;
       await knex.raw(
@@ -48,7 +54,20 @@ export function createSqliteEngine(knex: Knex, maxResults: number): SearchEngine
           await removeRows(trx, chunk);
           const ids = await timeOrderedIds(trx, chunk);
           await trx(TABLE).insert(chunk.map((a, i) => ({ id: ids[i], ...articleToRow(a), published_at: a.publishedAt.getTime() })));
-          await trx(FTS).insert(chunk.map((article, i) => ({ rowid: ids[i], ...ftsColumns(article) })));
+          const columns = chunk.map(ftsColumns);
+          await trx(FTS).insert(columns.map((column, i) => ({ rowid: ids[i], ...column })));
+          const words = new Set(columns.flatMap((c) => [c.title, c.standfirst, c.names, c.body].join(' ').split(' ')));
+          words.delete('');
+          const list = [...words];
+          for (let k = 0; k < list.length; k += 400) {
+            await trx.raw(
+              `INSERT OR IGNORE INTO ${TERMS} (term) VALUES ${list
+                .slice(k, k + 400)
+                .map(() => '(?)')
+                .join(', ')}`,
+              list.slice(k, k + 400),
+            );
+          }
         });
       }
     },
@@ -71,6 +90,7 @@ export function createSqliteEngine(knex: Knex, maxResults: number): SearchEngine
     async clear() {
       await knex.raw(`DELETE FROM ${FTS}`);
       await knex(TABLE).delete();
+      await knex(TERMS).delete();
     },
 
     async count() {
@@ -84,14 +104,13 @@ export function createSqliteEngine(knex: Knex, maxResults: number): SearchEngine
     },
 
     async search(request) {
-      const match = matchExpression(request);
+      const match = matchExpression(request, await expandPrefixes(knex, request.clauses));
       // FTS5 walks the matches in rowid order, newest first (see SLOTS), and stops after maxResults + 1:
       // the one extra row only says that more matched. bm25 runs on the window alone.
       const window = `WITH w AS MATERIALIZED (SELECT rowid AS id, rank FROM ${FTS} WHERE ${FTS} MATCH ? ORDER BY rowid LIMIT ?)`;
       const rows: Record<string, any>[] = await knex.raw(
-        `${window}, top AS (SELECT * FROM w ORDER BY id LIMIT ?)
-         SELECT (SELECT count(*) FROM w) AS matched, d.* FROM top JOIN ${TABLE} d ON d.id = top.id
-         ORDER BY top.rank, top.id LIMIT ? OFFSET ?`,
+        `${window}, top AS (SELECT * FROM w ORDER BY id LIMIT ?), page AS (SELECT * FROM top ORDER BY rank, id LIMIT ? OFFSET ?)
+         SELECT (SELECT count(*) FROM w) AS matched, d.* FROM page JOIN ${TABLE} d ON d.id = page.id ORDER BY page.rank, page.id`,
         [match, maxResults + 1, maxResults, request.limit, request.offset],
       );
       const matched =
@@ -159,18 +178,43 @@ function facet(kind: string, value: string) {
   return `f${kind}${Buffer.from(value).toString('hex')}`;
 }
 
-/** Every token is quoted, so nothing a reader types can be FTS5 syntax. */
-function clauseExpression(clause: Clause) {
-  return `"${clause.tokens.join(' ').replaceAll('"', '""')}"${clause.prefix ? '*' : ''}`;
+const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
+
+/** The indexed words each long prefix stands for (null: use FTS5's own prefix query). */
+async function expandPrefixes(knex: Knex, clauses: Clause[]) {
+  const expansions = new Map<Clause, string[]>();
+  for (const clause of clauses) {
+    const [prefix] = clause.tokens;
+    if (!clause.prefix || clause.tokens.length !== 1 || [...prefix].length <= 3) continue;
+    const words: { term: string }[] = await knex(TERMS)
+      .where('term', '>=', prefix)
+      .where('term', '<', `${prefix}\u{10FFFF}`)
+      .orderBy('term')
+      .limit(MAX_EXPANSION + 1)
+      .select('term');
+    if (words.length > 0 && words.length <= MAX_EXPANSION)
+      expansions.set(
+        clause,
+        words.map((w) => w.term),
+      );
+  }
+  return expansions;
 }
 
-function matchExpression(request: SearchRequest) {
+/** Every token is quoted, so nothing a reader types can be FTS5 syntax. */
+function clauseExpression(clause: Clause, expansions: Map<Clause, string[]>) {
+  const words = expansions.get(clause);
+  if (words) return `(${words.map(quote).join(' OR ')})`;
+  return `${quote(clause.tokens.join(' '))}${clause.prefix ? '*' : ''}`;
+}
+
+function matchExpression(request: SearchRequest, expansions: Map<Clause, string[]>) {
   const facets = [
     facet('l', request.locale),
     request.section && facet('s', request.section),
     request.author && facet('a', request.author),
     request.tag && facet('t', request.tag),
   ].filter(Boolean);
-  const words = request.clauses.map(clauseExpression).join(' AND ');
+  const words = request.clauses.map((clause) => clauseExpression(clause, expansions)).join(' AND ');
   return `{title standfirst names body} : (${words}) AND facets : (${facets.map((f) => `"${f}"`).join(' AND ')})`;
 }
