@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 // npm run seed:bulk -- --articles 100000
 // Adds N synthetic published articles to the configured database (SQLite by default), for benchmarks.
-const path = require('path');
-const { SingleBar, Presets } = require('cli-progress');
+const { runWithStrapi, progressBar } = require('./lib/run-with-strapi');
 
 function parseArgs(argv) {
   const index = argv.indexOf('--articles');
@@ -14,19 +13,10 @@ function parseArgs(argv) {
   return { articles };
 }
 
-(async () => {
-  const { articles } = parseArgs(process.argv.slice(2));
-  process.env.STRAPI_TELEMETRY_DISABLED = 'true';
-  process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
-  const appDir = path.resolve(__dirname, '..');
-  const { createStrapi } = require('@strapi/strapi');
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
+const { articles } = parseArgs(process.argv.slice(2));
+runWithStrapi(async (strapi) => {
   const { seedBulkArticles } = require('../dist/src/seed/bulk');
-
-  const bar = new SingleBar(
-    { format: 'articles {bar} {value}/{total} | {percentage}% | {duration}s | eta {eta}s' },
-    Presets.shades_classic,
-  );
+  const bar = progressBar();
   const started = Date.now();
   bar.start(articles, 0);
   try {
@@ -36,9 +26,4 @@ function parseArgs(argv) {
   }
   const seconds = (Date.now() - started) / 1000;
   console.log(`Added ${articles} published articles in ${seconds.toFixed(1)} s (${Math.round(articles / seconds)} per second).`);
-  await strapi.destroy();
-  process.exit(0);
-})().catch((error) => {
-  console.error(String(error.message || error).slice(-400));
-  process.exit(1);
 });

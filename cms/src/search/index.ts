@@ -40,7 +40,7 @@ export function registerSearchIndexing(strapi: Core.Strapi) {
 }
 
 // Raised whenever what the index stores changes, so an existing database is re-indexed at the next start.
-const INDEX_VERSION = 2;
+const INDEX_VERSION = 3;
 
 /**
  * Creates the index tables, and (re)builds the index when it was built by another version of this code,

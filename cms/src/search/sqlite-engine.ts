@@ -19,7 +19,7 @@ const SLOTS = 1000;
 /**
  * SQLite FTS5. The documents table keeps the original text (for cards and snippets); a contentless FTS5
  * table holds the tokens, one column per field so bm25 can weigh a title match above a body match.
- * Filters are tokens of a `facets` column, so the whole query is one index lookup.
+ * Section, author and tag filters are tokens of a `facets` column, so they are part of the index lookup.
  */
 export function createSqliteEngine(knex: Knex, maxResults: number): SearchEngine {
   return {
@@ -106,17 +106,20 @@ export function createSqliteEngine(knex: Knex, maxResults: number): SearchEngine
     async search(request) {
       const match = matchExpression(request, await expandPrefixes(knex, request.clauses));
       // FTS5 walks the matches in rowid order, newest first (see SLOTS), and stops after maxResults + 1:
-      // the one extra row only says that more matched. bm25 runs on the window alone.
-      const window = `WITH w AS MATERIALIZED (SELECT rowid AS id, rank FROM ${FTS} WHERE ${FTS} MATCH ? ORDER BY rowid LIMIT ?)`;
+      // the one extra row only says that more matched. bm25 runs on the window alone, and the cards are
+      // read for the requested page alone. The locale is a column, not a token of the MATCH expression:
+      // every article has one, and bm25 would pay to score it.
+      const window = `WITH w AS MATERIALIZED (
+        SELECT f.rowid AS id, f.rank AS rank FROM ${FTS} f JOIN ${TABLE} d ON d.id = f.rowid
+        WHERE ${FTS} MATCH ? AND d.locale = ? ORDER BY f.rowid LIMIT ?)`;
+      const bindings = [match, request.locale, maxResults + 1];
       const rows: Record<string, any>[] = await knex.raw(
         `${window}, top AS (SELECT * FROM w ORDER BY id LIMIT ?), page AS (SELECT * FROM top ORDER BY rank, id LIMIT ? OFFSET ?)
          SELECT (SELECT count(*) FROM w) AS matched, d.* FROM page JOIN ${TABLE} d ON d.id = page.id ORDER BY page.rank, page.id`,
-        [match, maxResults + 1, maxResults, request.limit, request.offset],
+        [...bindings, maxResults, request.limit, request.offset],
       );
       const matched =
-        rows.length > 0
-          ? Number(rows[0].matched)
-          : Number((await knex.raw(`${window} SELECT count(*) AS n FROM w`, [match, maxResults + 1]))[0].n);
+        rows.length > 0 ? Number(rows[0].matched) : Number((await knex.raw(`${window} SELECT count(*) AS n FROM w`, bindings))[0].n);
       return { total: Math.min(matched, maxResults), capped: matched > maxResults, hits: rows.map(rowToArticle) };
     },
   };
@@ -163,7 +166,6 @@ function ftsColumns(article: IndexedArticle) {
     names: text([...article.authors, ...article.tags].map((label) => label.name).join(' ')),
     body: text(article.body),
     facets: [
-      facet('l', article.locale),
       article.section && facet('s', article.section.slug),
       ...article.authors.map((a) => facet('a', a.slug)),
       ...article.tags.map((t) => facet('t', t.slug)),
@@ -210,11 +212,10 @@ function clauseExpression(clause: Clause, expansions: Map<Clause, string[]>) {
 
 function matchExpression(request: SearchRequest, expansions: Map<Clause, string[]>) {
   const facets = [
-    facet('l', request.locale),
     request.section && facet('s', request.section),
     request.author && facet('a', request.author),
     request.tag && facet('t', request.tag),
   ].filter(Boolean);
-  const words = request.clauses.map((clause) => clauseExpression(clause, expansions)).join(' AND ');
-  return `{title standfirst names body} : (${words}) AND facets : (${facets.map((f) => `"${f}"`).join(' AND ')})`;
+  const words = `{title standfirst names body} : (${request.clauses.map((clause) => clauseExpression(clause, expansions)).join(' AND ')})`;
+  return facets.length > 0 ? `${words} AND facets : (${facets.map((f) => `"${f}"`).join(' AND ')})` : words;
 }

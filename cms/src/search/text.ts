@@ -28,20 +28,12 @@ function bigrams(run: string) {
   return chars.slice(1).map((char, i) => chars[i] + char);
 }
 
+/** A word's tokens: itself, or the pairs of a CJK run. */
+const wordTokens = (piece: string) => (isCjk(piece) ? bigrams(piece) : [piece]);
+
 /** The searchable tokens of a text, in order (positions matter for phrases). */
 export function tokenize(text: string): string[] {
-  const tokens: string[] = [];
-  for (const [word] of fold(text).matchAll(WORD)) {
-    // A word may mix scripts ("2024年"): Latin/digit parts stay whole, CJK runs are split in pairs.
-    let last = 0;
-    for (const match of word.matchAll(CJK_RUN)) {
-      if (match.index > last) tokens.push(word.slice(last, match.index));
-      tokens.push(...bigrams(match[0]));
-      last = match.index + match[0].length;
-    }
-    if (last < word.length) tokens.push(word.slice(last));
-  }
-  return tokens;
+  return [...fold(text).matchAll(WORD)].flatMap(([word]) => splitScripts(word).flatMap(wordTokens));
 }
 
 /**
@@ -73,7 +65,7 @@ export function parseQuery(query: string): Clause[] {
     }
     // Outside quotes each word is its own clause, but a CJK run stays one clause: its pairs form a phrase.
     for (const [word] of fold(part).matchAll(WORD)) {
-      for (const piece of splitScripts(word)) clauses.push({ tokens: tokenize(piece), prefix: false });
+      for (const piece of splitScripts(word)) clauses.push({ tokens: wordTokens(piece), prefix: false });
     }
   });
   const last = clauses.at(-1);
@@ -85,6 +77,7 @@ export function parseQuery(query: string): Clause[] {
   return clauses;
 }
 
+/** A word split where it changes between CJK and other scripts ("2024年" → "2024", "年"). */
 function splitScripts(word: string): string[] {
   const pieces: string[] = [];
   let last = 0;
