@@ -174,6 +174,7 @@ describe('the index follows the published articles', () => {
       data: {
         slug: 'private-notes',
         title: 'Harbour notice',
+        standfirst: 'A notice to mariners.',
         format: 'news',
         authors: [authorId],
         internalNotes: 'Source is Zebulon at the port.',

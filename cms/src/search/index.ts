@@ -20,6 +20,14 @@ export function searchIndexer(strapi: Core.Strapi) {
  * undoes what the editor did; `npm run search:reindex` repairs the index.
  */
 export function registerSearchIndexing(strapi: Core.Strapi) {
+  // Inside a caller's transaction (the admin wraps a publish in one) the index waits for the commit: it
+  // writes through its own connection, which SQLite's single one would deadlock on, and it must never
+  // hold what a rollback undoes.
+  const afterCommit = async (work: () => Promise<void>) => {
+    if (!strapi.db.inTransaction()) return work();
+    await strapi.db.transaction(async ({ onCommit }) => onCommit(() => void work()));
+  };
+
   strapi.documents.use(async (context, next) => {
     const result = await next();
     if (!CHANGES.has(context.action)) return result;
@@ -27,13 +35,20 @@ export function registerSearchIndexing(strapi: Core.Strapi) {
     if (!documentId) return result;
 
     if (context.uid === ARTICLE) {
-      await searchIndexer(strapi)
-        .syncDocument(documentId)
-        .catch((error) => strapi.log.error(`search index: article ${documentId} not synced: ${error.message}`));
+      await afterCommit(() =>
+        searchIndexer(strapi)
+          .syncDocument(documentId)
+          .catch((error) => {
+            strapi.log.error(`search index: article ${documentId} not synced: ${error.message}`);
+          }),
+      );
     } else if ((LABELS as readonly string[]).includes(context.uid) && context.action !== 'create') {
-      searchIndexer(strapi)
-        .syncRelated(context.uid as (typeof LABELS)[number], documentId)
-        .catch((error) => strapi.log.error(`search index: articles of ${documentId} not synced: ${error.message}`));
+      // In the background: a renamed tag may be on thousands of articles.
+      await afterCommit(async () => {
+        void searchIndexer(strapi)
+          .syncRelated(context.uid as (typeof LABELS)[number], documentId)
+          .catch((error) => strapi.log.error(`search index: articles of ${documentId} not synced: ${error.message}`));
+      });
     }
     return result;
   });
