@@ -1,3 +1,5 @@
+import cronTasks from './cron-tasks';
+
 export default ({ env }) => ({
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
@@ -9,4 +11,6 @@ export default ({ env }) => ({
   },
   // Strapi 5 ignores STRAPI_DISABLE_UPDATE_NOTIFICATION; this keeps it from calling out at start.
   logger: { updates: { enabled: false } },
+  // Scheduled publishing and unpublishing (src/editorial/schedule.ts) runs every minute.
+  cron: { enabled: env.bool('CRON_ENABLED', true), tasks: cronTasks },
 });

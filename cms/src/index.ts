@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { registerFirstPublishStamp } from './editorial/first-published';
+import { registerPublishChecks } from './editorial/publish-checks';
+import { registerSlugHistory } from './editorial/slug-history';
+import { ensureScheduleTable } from './editorial/schedule';
 import { ensureLocales } from './bootstrap/locales';
 import { restrictPublicRole } from './bootstrap/public-access';
 import { ensureWebApiToken } from './bootstrap/api-token';
@@ -11,6 +14,9 @@ import { registerTrendRules, searchTrends } from './trends/trends';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // Order matters: a refused publish must not stamp anything.
+    registerPublishChecks(strapi);
+    registerSlugHistory(strapi);
     registerFirstPublishStamp(strapi);
     registerSearchIndexing(strapi);
     registerTrendRules(strapi);
@@ -24,6 +30,7 @@ export default {
     await registerWebRevalidation(strapi);
     await ensureSearchIndex(strapi);
     await searchTrends(strapi).ensureSchema();
+    await ensureScheduleTable(strapi);
     if (process.env.SEED_DEMO_CONTENT !== 'false') {
       await seedDemoContent(strapi);
     }

@@ -5,6 +5,7 @@ import {
   getAuthor,
   getAuthorArticles,
   getLatestArticles,
+  getRecentCorrections,
   getSection,
   getSectionArticles,
   getSeries,
@@ -14,6 +15,7 @@ import {
 } from '@/lib/cms';
 import { type Locale, localePath } from '@/lib/i18n';
 import { absoluteUrl } from '@/lib/site-url';
+import { labelsFor } from '@/lib/labels';
 
 // RSS 2.0, Atom and JSON Feed, site-wide and per section, author and series, built with `feed`.
 
@@ -74,6 +76,32 @@ export async function feedResponse(locale: Locale, scope: FeedScope, file: FeedF
     });
   }
   return new Response(FORMATS[file].render(feed), { headers: { 'Content-Type': FORMATS[file].type } });
+}
+
+/** The corrections feed: one item per correction, linking to the corrections of its article. */
+export async function correctionsFeedResponse(locale: Locale): Promise<Response> {
+  const [corrections, site] = await Promise.all([getRecentCorrections(locale), getSite(locale)]);
+  const link = absoluteUrl(localePath(locale, '/'));
+  const feed = new Feed({
+    title: `${labelsFor(locale).corrections} · ${site.name}`,
+    description: `${labelsFor(locale).corrections}: ${site.name}`,
+    id: absoluteUrl(localePath(locale, '/corrections.xml')),
+    link,
+    language: locale,
+    copyright: `© ${site.name}`,
+    updated: corrections[0]?.date,
+  });
+  for (const correction of corrections) {
+    const url = `${absoluteUrl(localePath(locale, `/articles/${correction.article.slug}`))}#corrections`;
+    feed.addItem({
+      title: `${labelsFor(locale).corrections}: ${correction.article.title}`,
+      id: `${url}-${correction.date.toISOString()}`,
+      link: url,
+      description: correction.text,
+      date: correction.date,
+    });
+  }
+  return new Response(feed.rss2(), { headers: { 'Content-Type': FORMATS['feed.xml'].type } });
 }
 
 type ScopedParams = Promise<{ locale: string; slug: string; feed: string }>;

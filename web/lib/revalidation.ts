@@ -68,6 +68,11 @@ const DEFAULT_LOCALE = 'en';
 export function tagsForEvent(event: WebhookEvent, previous: ArticleRelations | null = null): string[] {
   // An editor pinned or blocked a term (rules have no drafts): a blocked term must leave the boxes pages render too.
   if (event.uid === 'api::trend-rule.trend-rule') return [tags.searchTrends];
+  // An article's former slug now redirects (or no longer does): the page cached at that address changes.
+  if (event.uid === 'api::slug-redirect.slug-redirect') {
+    const { slug, language } = (event.entry ?? {}) as { slug?: unknown; language?: unknown };
+    return typeof slug === 'string' && typeof language === 'string' ? [tags.article(language, slug)] : [tags.anyArticleList];
+  }
   const e = event.entry;
   const draftOnly = (event.event === 'entry.create' || event.event === 'entry.update') && (!e || !e.publishedAt);
   if (draftOnly) return [];

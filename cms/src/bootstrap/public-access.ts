@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 // What readers may read without a token: published entries of the reader-facing types, nothing else.
 // Enforced at every start, so the public surface is owned by code, not by a checkbox in the admin.
 export const PUBLIC_READ_ACTIONS = [
-  ...['article', 'author', 'series', 'editors-note', 'section', 'tag', 'page'].flatMap((name) => [
+  ...['article', 'author', 'series', 'editors-note', 'section', 'tag', 'page', 'slug-redirect'].flatMap((name) => [
     `api::${name}.${name}.find`,
     `api::${name}.${name}.findOne`,
   ]),

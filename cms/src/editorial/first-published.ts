@@ -8,7 +8,7 @@ const SERVER_OWNED = ['firstPublishedAt', 'lastEditorialUpdateAt'] as const;
 type Locale = string | string[] | undefined;
 
 /** The locales a publish call touches: Strapi 5 takes one code, a list, '*' for all, or none (the default). */
-function localeFilter(locale: Locale, defaultLocale: string) {
+export function localeFilter(locale: Locale, defaultLocale: string) {
   if (locale === '*') return {};
   if (Array.isArray(locale)) return { locale: { $in: locale } };
   return { locale: locale ?? defaultLocale };
@@ -17,7 +17,8 @@ function localeFilter(locale: Locale, defaultLocale: string) {
 /**
  * Stamps an article's drafts just before they are published, so the published copy inherits the times:
  * the first-published time once, on the first publish of each locale, never again; the editorial update
- * time on every publish.
+ * time ("Updated") on the first publish and on every publish the editor marks as an update (the
+ * default), not on a silent republish such as a typo fix.
  */
 export function registerFirstPublishStamp(strapi: Core.Strapi) {
   strapi.documents.use(async (context, next) => {
@@ -34,7 +35,10 @@ export function registerFirstPublishStamp(strapi: Core.Strapi) {
       const now = new Date();
       const query = strapi.db.query(ARTICLE);
       await query.updateMany({ where: { ...drafts, firstPublishedAt: null }, data: { firstPublishedAt: now } });
-      await query.updateMany({ where: drafts, data: { lastEditorialUpdateAt: now } });
+      await query.updateMany({
+        where: { ...drafts, $or: [{ markAsUpdate: true }, { markAsUpdate: null }, { lastEditorialUpdateAt: null }] },
+        data: { lastEditorialUpdateAt: now },
+      });
     }
 
     return next();

@@ -84,6 +84,13 @@ describe('which pages an event refreshes', () => {
     }
   });
 
+  it("a slug redirect refreshes the page cached at the article's former address", () => {
+    const redirect = { documentId: 'r2', slug: 'old-slug', language: 'zh', targetDocumentId: 'art1' };
+    expect(tagsForEvent(webhookEvent.parse({ event: 'entry.create', uid: 'api::slug-redirect.slug-redirect', entry: redirect }))).toEqual([
+      'article:zh:old-slug',
+    ]);
+  });
+
   it('rejects junk bodies', () => {
     for (const junk of [
       null,

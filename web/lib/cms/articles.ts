@@ -1,9 +1,10 @@
 import 'server-only';
+import { z } from 'zod';
 import { cmsGet } from './client';
 import { ARTICLE, ARTICLE_SUMMARY, NEWEST_FIRST } from './queries';
-import { article, articleSummary, listOf } from './schemas';
+import { article, articleSummary, correctedArticle, listOf } from './schemas';
 import { FALLBACK_REVALIDATE_SECONDS, tags } from './tags';
-import type { Article, ArticleSummary, Page } from './types';
+import type { Article, ArticleSummary, Page, PublishedCorrection } from './types';
 
 const cache = (...t: string[]) => ({ tags: t, revalidate: FALLBACK_REVALIDATE_SECONDS });
 const emptyPage = <T>(page: number, pageSize: number): Page<T> => ({ items: [], page, pageSize, pageCount: 0, total: 0 });
@@ -59,4 +60,52 @@ export function getAuthorArticles(authorId: string, options: ListOptions) {
 
 export function getSeriesArticles(seriesId: string, options: ListOptions) {
   return listArticles({ series: { documentId: { $eq: seriesId } } }, [tags.entry('series', seriesId), tags.anyArticleList], options);
+}
+
+/**
+ * The latest public corrections, newest first: from the most recently republished articles that carry
+ * corrections (a correction is published with its article).
+ */
+export async function getRecentCorrections(locale: string, limit = 30): Promise<PublishedCorrection[]> {
+  const result = await cmsGet(
+    '/articles',
+    {
+      locale,
+      fields: ['title', 'slug'],
+      populate: { corrections: { fields: ['date', 'text'] } },
+      filters: { corrections: { id: { $notNull: true } } },
+      sort: ['updatedAt:desc'],
+      pagination: { page: 1, pageSize: limit },
+    },
+    listOf(correctedArticle),
+    cache(tags.articleLists, tags.anyArticleList),
+  );
+  return (result?.items ?? [])
+    .flat()
+    .sort((a, b) => b.date.getTime() - a.date.getTime())
+    .slice(0, limit);
+}
+
+/**
+ * Where a former slug of an article points now: the article's current slug, or null. Redirects name the
+ * document, not the next slug, so a chain of renames resolves in one hop.
+ */
+export async function getArticleRedirect(locale: string, slug: string): Promise<string | null> {
+  const cacheTags = cache(tags.article(locale, slug), tags.articleLists);
+  const redirect = await cmsGet(
+    '/slug-redirects',
+    { fields: ['targetDocumentId'], filters: { slug: { $eq: slug }, language: { $eq: locale } }, pagination: { page: 1, pageSize: 1 } },
+    listOf(z.object({ targetDocumentId: z.string() })),
+    cacheTags,
+  );
+  const target = redirect?.items[0]?.targetDocumentId;
+  if (!target) return null;
+  const current = await cmsGet(
+    '/articles',
+    { locale, fields: ['slug'], filters: { documentId: { $eq: target } }, pagination: { page: 1, pageSize: 1 } },
+    listOf(z.object({ slug: z.string() })),
+    cacheTags,
+  );
+  const next = current?.items[0]?.slug;
+  return next && next !== slug ? next : null;
 }

@@ -10,6 +10,7 @@ import type {
   Image,
   LegalPage,
   Page,
+  PublishedCorrection,
   Ref,
   Series,
   Seo,
@@ -143,6 +144,16 @@ export const article = z
       seo: a.seo,
       translations: a.localizations ?? [],
     }),
+  );
+
+export const correctedArticle = z
+  .object({
+    slug: z.string(),
+    title: z.string(),
+    corrections: z.array(z.object({ date: datetime, text: z.string() })).nullable(),
+  })
+  .transform((a): PublishedCorrection[] =>
+    (a.corrections ?? []).map((c) => ({ date: new Date(c.date), text: c.text, article: { slug: a.slug, title: a.title } })),
   );
 
 export const authorProfile = z

@@ -27,6 +27,9 @@ export type EditorsNote = { label: string; blocks: BlocksContent };
 
 export type Correction = { date: Date; text: string };
 
+/** A correction with the article it corrects, for the corrections feed. */
+export type PublishedCorrection = Correction & { article: { slug: string; title: string } };
+
 export type Seo = { title: string | null; description: string | null; image: Image | null; canonical: string | null; noindex: boolean };
 
 export type Article = ArticleSummary & {

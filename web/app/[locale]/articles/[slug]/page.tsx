@@ -1,7 +1,7 @@
 import Image from 'next/image';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { getArticle, getAuthorsById, getLatestArticles, getSearchTrends, getSeriesById, getSite } from '@/lib/cms';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { getArticle, getArticleRedirect, getAuthorsById, getLatestArticles, getSearchTrends, getSeriesById, getSite } from '@/lib/cms';
 import { type Locale, isLocale, localePath } from '@/lib/i18n';
 import { formatDateline } from '@/lib/format';
 import { labelsFor } from '@/lib/labels';
@@ -27,7 +27,12 @@ export async function generateStaticParams({ params }: { params: { locale: strin
 async function load(params: PageProps<'/[locale]/articles/[slug]'>['params']) {
   const { locale, slug } = (await params) as { locale: Locale; slug: string };
   const article = await getArticle(locale, slug);
-  if (!article) notFound();
+  if (!article) {
+    // A former address of a renamed article: 308 to where it lives now.
+    const current = await getArticleRedirect(locale, slug);
+    if (current) permanentRedirect(localePath(locale, `/articles/${encodeURIComponent(current)}`));
+    notFound();
+  }
   const [authors, series, site, trends] = await Promise.all([
     getAuthorsById(
       locale,
@@ -138,7 +143,7 @@ export default async function ArticlePage({ params }: PageProps<'/[locale]/artic
       </div>
 
       {article.corrections.length > 0 && (
-        <section className="corrections" aria-labelledby="corrections-title">
+        <section id="corrections" className="corrections" aria-labelledby="corrections-title">
           <h2 id="corrections-title">{t.corrections}</h2>
           <ul>
             {article.corrections.map((correction) => (

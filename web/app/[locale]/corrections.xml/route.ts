@@ -1,0 +1,12 @@
+import { correctionsFeedResponse } from '@/lib/feeds';
+import type { Locale } from '@/lib/i18n';
+
+// Segment config must be a literal: FALLBACK_REVALIDATE_SECONDS (a day), the safety net behind webhook refreshes.
+export const revalidate = 86400;
+// Nothing prerendered at build: each path renders on its first request, then stays cached.
+export const generateStaticParams = () => [];
+
+/** /corrections.xml: every public correction, newest first (RSS 2.0). */
+export async function GET(_request: Request, { params }: RouteContext<'/[locale]/corrections.xml'>) {
+  return correctionsFeedResponse((await params).locale as Locale);
+}
