@@ -1,0 +1,109 @@
+const { createSystem } = require('./helpers/system');
+
+// The editor's workflow through the admin API, seen on the real web site: renames, corrections, updates.
+const ADMIN = { email: 'e2e-desk@tidewater.test', password: 'E2e-Passw0rd!' };
+const system = createSystem({ cmsPort: 1394, webPort: 3094, env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
+const ARTICLE = 'api::article.article';
+let running;
+let admin;
+
+beforeAll(async () => {
+  running = system.start();
+  await running.ready;
+  const login = await (
+    await fetch(`${system.cms}/admin/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    })
+  ).json();
+  admin = async (path, method, body) => {
+    const res = await fetch(`${system.cms}/content-manager/collection-types/${ARTICLE}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${login.data.token}`, 'Content-Type': 'application/json' },
+      body: body && JSON.stringify(body),
+    });
+    return { status: res.status, body: await res.json() };
+  };
+}, 300_000);
+afterAll(async () => {
+  await running?.stop();
+  system.cleanup();
+});
+
+const get = async (path) => {
+  const res = await fetch(`${system.web}${path}`, { redirect: 'manual' });
+  return { status: res.status, location: res.headers.get('location'), html: await res.text() };
+};
+const documentIdOf = async (slug) =>
+  (await (await fetch(`${system.cms}/api/articles?filters[slug][$eq]=${slug}&fields[0]=slug`)).json()).data[0].documentId;
+const edit = async (documentId, data) => {
+  expect((await admin(`/${documentId}?locale=en`, 'PUT', data)).status).toBe(200);
+  const published = await admin(`/${documentId}/actions/publish?locale=en`, 'POST', {});
+  expect(published.status).toBe(200);
+};
+const dateModified = (html) => /"dateModified":"([^"]+)"/.exec(html)?.[1];
+
+async function waitFor(check, timeoutMs = 10_000) {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`condition not met in ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe("the editor's workflow on the site", () => {
+  it('redirects every former address of a renamed article with a 308, chains included', async () => {
+    const first = 'container-volumes-slip-for-third-quarter';
+    const documentId = await documentIdOf(first);
+    expect((await get(`/articles/${first}`)).status).toBe(200); // cached under its first address
+
+    await edit(documentId, { slug: 'container-volumes-slip-again' });
+    await edit(documentId, { slug: 'container-volumes-third-quarter' });
+    for (const former of [first, 'container-volumes-slip-again']) {
+      await waitFor(async () => (await get(`/articles/${former}`)).status === 308);
+      expect((await get(`/articles/${former}`)).location).toBe('/articles/container-volumes-third-quarter');
+    }
+    expect((await get('/articles/container-volumes-third-quarter')).status).toBe(200);
+    expect((await get('/articles/never-existed')).status).toBe(404);
+  });
+
+  it('shows a correction on the article, in its JSON-LD and in the corrections feed', async () => {
+    const slug = 'corn-exchange-reopens-as-theatre';
+    const documentId = await documentIdOf(slug);
+    const text = 'An earlier version gave the theatre 300 seats; it has 400.';
+    await edit(documentId, { corrections: [{ date: '2026-11-27T09:00:00.000Z', text }] });
+    await waitFor(async () => (await get(`/articles/${slug}`)).html.includes(text));
+    const { html } = await get(`/articles/${slug}`);
+    expect(html).toContain('"@type":"CorrectionComment"');
+    const feed = await get('/corrections.xml');
+    expect(feed.status).toBe(200);
+    expect(feed.html).toContain(text);
+    expect(feed.html).toContain(`/articles/${slug}#corrections`);
+  });
+
+  it('moves the Updated time for an update, not for a silent fix', async () => {
+    const slug = 'bus-depot-move-uphill-approved';
+    const documentId = await documentIdOf(slug);
+    const before = dateModified((await get(`/articles/${slug}`)).html);
+    expect(before).toEqual(expect.any(String));
+
+    await edit(documentId, { title: 'Bus depot to move uphill, away from the flood zone', markAsUpdate: false });
+    await waitFor(async () => (await get(`/articles/${slug}`)).html.includes('away from the flood zone'));
+    expect(dateModified((await get(`/articles/${slug}`)).html)).toBe(before);
+
+    await edit(documentId, { title: 'Bus depot move approved; work starts in spring', markAsUpdate: true });
+    await waitFor(async () => (await get(`/articles/${slug}`)).html.includes('work starts in spring'));
+    expect(Date.parse(dateModified((await get(`/articles/${slug}`)).html))).toBeGreaterThan(Date.parse(before));
+  });
+
+  it('refuses to publish an article that is not ready, with the reason, and changes nothing on the site', async () => {
+    const slug = 'night-market-returns-to-quayside';
+    const documentId = await documentIdOf(slug);
+    expect((await admin(`/${documentId}?locale=en`, 'PUT', { standfirst: '' })).status).toBe(200);
+    const refused = await admin(`/${documentId}/actions/publish?locale=en`, 'POST', {});
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toBe('This article cannot be published yet: the standfirst is missing.');
+    expect((await get(`/articles/${slug}`)).status).toBe(200);
+  });
+});
