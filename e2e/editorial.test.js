@@ -107,3 +107,87 @@ describe("the editor's workflow on the site", () => {
     expect((await get(`/articles/${slug}`)).status).toBe(200);
   });
 });
+
+describe('preview', () => {
+  const draftSlug = 'draft-harbour-levy-options';
+  let previewUrl;
+  let cookie;
+
+  beforeAll(async () => {
+    const list = await admin('?page=1&pageSize=100&locale=en', 'GET');
+    const draft = list.body.results.find((entry) => entry.slug === draftSlug);
+    const res = await fetch(`${system.cms}/content-manager/preview/url/${ARTICLE}?documentId=${draft.documentId}&locale=en&status=draft`, {
+      headers: { Authorization: (await adminAuth()).Authorization },
+    });
+    previewUrl = new URL((await res.json()).data.url);
+  });
+  const adminAuth = async () => {
+    const login = await (
+      await fetch(`${system.cms}/admin/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(ADMIN),
+      })
+    ).json();
+    return { Authorization: `Bearer ${login.data.token}` };
+  };
+  const asEditor = (path) => fetch(`${system.web}${path}`, { redirect: 'manual', headers: { cookie } });
+
+  it("links the admin's Preview to the page on the web site, through the secret entry point", () => {
+    expect(`${previewUrl.origin}${previewUrl.pathname}`).toBe('http://localhost:3094/api/preview');
+    expect(previewUrl.searchParams.get('path')).toBe(`/articles/${draftSlug}`);
+    expect(previewUrl.searchParams.get('secret')).toEqual(expect.any(String));
+  });
+
+  it('refuses a wrong secret and any target that is not a path of this site', async () => {
+    const entry = (params) => fetch(`${system.web}/api/preview?${new URLSearchParams(params)}`, { redirect: 'manual' });
+    const secret = previewUrl.searchParams.get('secret');
+    expect((await entry({ secret: 'guess', path: '/' })).status).toBe(401);
+    for (const path of ['//evil.example/x', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)']) {
+      const res = await entry({ secret, path });
+      expect({ path, status: res.status }).toEqual({ path, status: 400 });
+      expect(res.headers.get('set-cookie')).toBeNull();
+    }
+  });
+
+  it('shows the draft with a banner, uncached, and never to anyone without the cookie', async () => {
+    expect((await get(`/articles/${draftSlug}`)).status).toBe(404);
+    const enter = await fetch(`${system.web}${previewUrl.pathname}${previewUrl.search}`, { redirect: 'manual' });
+    expect(enter.status).toBe(307);
+    expect(enter.headers.get('location')).toBe(`/articles/${draftSlug}`);
+    const setCookie = enter.headers.get('set-cookie');
+    expect(setCookie).toMatch(/__prerender_bypass=[^;]+;.*HttpOnly/i);
+    cookie = setCookie.split(';')[0];
+
+    const draft = await asEditor(`/articles/${draftSlug}`);
+    expect(draft.status).toBe(200);
+    expect(draft.headers.get('cache-control')).toMatch(/no-store|private|no-cache/);
+    const html = await draft.text();
+    expect(html).toContain('Council weighs three harbour levy options');
+    expect(html).toMatch(/class="preview-banner" role="status"><strong>Preview<\/strong>/);
+    expect(html).toContain(`/api/preview/exit?path=%2Farticles%2F${draftSlug}`);
+    expect((await get(`/articles/${draftSlug}`)).status).toBe(404); // still not public, not cached
+  });
+
+  it('shows unpublished changes only in preview, leaving the public page as it was', async () => {
+    const slug = 'estuary-marsh-restoration-finds-first-terns';
+    const documentId = await documentIdOf(slug);
+    expect((await admin(`/${documentId}?locale=en`, 'PUT', { title: 'Terns return: a draft headline' })).status).toBe(200);
+    expect(await (await asEditor(`/articles/${slug}`)).text()).toContain('Terns return: a draft headline');
+    const published = await get(`/articles/${slug}`);
+    expect(published.html).not.toContain('Terns return: a draft headline');
+    expect(published.html).not.toContain('preview-banner');
+  });
+
+  it('lets an editor leave preview', async () => {
+    const exit = await asEditor('/api/preview/exit?path=/articles/rents-rise-fastest-in-westbank');
+    expect(exit.status).toBe(307);
+    expect(exit.headers.get('location')).toBe('/articles/rents-rise-fastest-in-westbank');
+    expect(exit.headers.get('set-cookie')).toMatch(/__prerender_bypass=;/);
+  });
+
+  it('may be framed by the CMS admin and by no other site', async () => {
+    const res = await fetch(`${system.web}/articles/rents-rise-fastest-in-westbank`);
+    expect(res.headers.get('content-security-policy')).toBe("frame-ancestors 'self' http://localhost:1394");
+  });
+});

@@ -84,9 +84,18 @@ process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
 // The CMS's webhook tells the web app what changed; both share REVALIDATE_SECRET (local default on both sides).
-run('cms', [], { PORT: String(cmsPort), WEB_URL: process.env.WEB_URL || `http://127.0.0.1:${webPort}` });
+run('cms', [], {
+  PORT: String(cmsPort),
+  WEB_URL: process.env.WEB_URL || `http://127.0.0.1:${webPort}`,
+  WEB_PUBLIC_URL: process.env.WEB_PUBLIC_URL || `http://localhost:${webPort}`,
+});
 await waitFor(`${cmsUrl}/_health`, 'The CMS');
-run('web', [], { PORT: String(webPort), CMS_URL: cmsUrl, STRAPI_API_TOKEN_FILE: tokenFile });
+run('web', [], {
+  PORT: String(webPort),
+  CMS_URL: cmsUrl,
+  CMS_PUBLIC_URL: process.env.CMS_PUBLIC_URL || `http://localhost:${cmsPort}`,
+  STRAPI_API_TOKEN_FILE: tokenFile,
+});
 await waitFor(`http://127.0.0.1:${webPort}/`, 'The web app');
 
 if (!stopping) {

@@ -1,12 +1,18 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { OUTAGE_PAGE, cmsSeemsDown } from '@/lib/cms-outage';
+import { FRAME_POLICY } from '@/lib/frame-policy';
 
 // While the CMS is down, cached pages are served as usual; a page that cannot be rendered without the
 // CMS becomes a friendly 503 (with Retry-After) instead of an error document.
 const PASSTHROUGH = 'x-outage-passthrough';
 
+function framePolicy(response: NextResponse) {
+  response.headers.set('Content-Security-Policy', FRAME_POLICY);
+  return response;
+}
+
 export async function proxy(request: NextRequest) {
-  if (request.method !== 'GET' || request.headers.has(PASSTHROUGH) || !cmsSeemsDown()) return NextResponse.next();
+  if (request.method !== 'GET' || request.headers.has(PASSTHROUGH) || !cmsSeemsDown()) return framePolicy(NextResponse.next());
 
   const headers = new Headers(request.headers);
   headers.set(PASSTHROUGH, '1');
@@ -16,9 +22,9 @@ export async function proxy(request: NextRequest) {
   try {
     response = await fetch(internal, { headers, redirect: 'manual' });
   } catch {
-    return NextResponse.next();
+    return framePolicy(NextResponse.next());
   }
-  if (response.status < 500) return response;
+  if (response.status < 500) return framePolicy(new NextResponse(response.body, response));
   return new NextResponse(OUTAGE_PAGE, {
     status: 503,
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': '60', 'Cache-Control': 'no-store' },

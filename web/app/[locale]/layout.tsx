@@ -8,6 +8,8 @@ import { SiteFooter } from '@/components/layout/site-footer';
 import { ConsentBanner } from '@/components/consent/consent-banner.client';
 import { getCookiePolicyRevision } from '@/components/consent/policy';
 import { labelsFor } from '@/lib/labels';
+import { isPreview } from '@/lib/preview';
+import { PreviewBanner } from '@/components/layout/preview-banner.client';
 import '../globals.css';
 
 // With the CMS down at build time nothing is prerendered: pages render on their first request instead.
@@ -30,10 +32,11 @@ export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Pr
 export default async function LocaleLayout({ children, params }: LayoutProps<'/[locale]'>) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
-  const [site, policyRevision] = await Promise.all([getSite(locale), getCookiePolicyRevision(locale)]);
+  const [site, policyRevision, preview] = await Promise.all([getSite(locale), getCookiePolicyRevision(locale), isPreview()]);
   return (
     <html lang={HTML_LANG[locale]}>
       <body>
+        {preview && <PreviewBanner />}
         <a className="skip-link" href="#main">
           {labelsFor(locale).skip}
         </a>

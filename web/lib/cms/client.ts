@@ -2,6 +2,7 @@ import 'server-only';
 import qs from 'qs';
 import type { z } from 'zod';
 import { CMS_URL, apiToken } from './config';
+import { isPreview } from '../preview';
 
 /** A failed conversation with Strapi, carrying what was asked. A 404 is not one: fetchers return null. */
 export class CmsError extends Error {
@@ -25,15 +26,17 @@ export async function cmsGet<S extends z.ZodType>(
   schema: S,
   cache: CacheOptions,
 ): Promise<z.output<S> | null> {
-  const request = { path, query };
-  const url = `${CMS_URL}/api${path}?${qs.stringify(query, { encodeValuesOnly: true })}`;
+  // In preview (draft mode) drafts are read, and nothing is cached: a draft never reaches the public cache.
+  const preview = await isPreview();
+  const request = { path, query: preview ? { ...query, status: 'draft' } : query };
+  const url = `${CMS_URL}/api${path}?${qs.stringify(request.query, { encodeValuesOnly: true })}`;
   const token = apiToken();
 
   let response: Response;
   try {
     response = await fetch(url, {
       headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      next: cache,
+      ...(preview ? { cache: 'no-store' as const } : { next: cache }),
     });
   } catch (cause) {
     throw new CmsError(request, null, 'the CMS could not be reached', { cause });
