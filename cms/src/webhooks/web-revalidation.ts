@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { retryWebhookDeliveries } from './delivery';
 
 export const WEB_REVALIDATION_WEBHOOK = 'web: refresh pages';
 export const REVALIDATE_SECRET_HEADER = 'x-revalidate-secret';
@@ -8,7 +9,7 @@ type Webhook = { id: string | number; name: string; url: string; headers: Record
 
 /**
  * Registers (or corrects) the webhook that tells the web app what changed, pointing at WEB_URL with
- * the shared REVALIDATE_SECRET. Stored webhooks are loaded before the app's bootstrap, so a webhook
+ * the shared REVALIDATE_SECRET; its deliveries are retried and logged (delivery.ts). Stored webhooks are loaded before the app's bootstrap, so a webhook
  * created or changed here is also handed to the runner.
  */
 export async function registerWebRevalidation(strapi: Core.Strapi) {
@@ -21,6 +22,11 @@ export async function registerWebRevalidation(strapi: Core.Strapi) {
     events: EVENTS,
     isEnabled: true,
   };
+
+  retryWebhookDeliveries(strapi, [WEB_REVALIDATION_WEBHOOK], {
+    attempts: Number(process.env.WEBHOOK_ATTEMPTS || 6),
+    baseMs: Number(process.env.WEBHOOK_RETRY_BASE_MS || 1000),
+  });
 
   const store = strapi.get('webhookStore');
   const runner = strapi.get('webhookRunner');

@@ -42,8 +42,9 @@ export async function startCms({ seed = true, env = {} }: { seed?: boolean; env?
     SEED_DEMO_CONTENT: seed ? 'true' : 'false',
     ADMIN_EMAIL: 'editor@tidewater.test',
     ADMIN_PASSWORD: 'Test-Passw0rd!',
-    // Nothing listens here: webhook deliveries fail fast and harmlessly.
+    // Nothing listens here: webhook deliveries fail fast and harmlessly, and are not retried.
     WEB_URL: 'http://127.0.0.1:9',
+    WEBHOOK_ATTEMPTS: '1',
     REVALIDATE_SECRET: 'test-revalidate-secret',
     ...env,
   });

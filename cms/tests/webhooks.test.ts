@@ -1,0 +1,84 @@
+import http from 'http';
+import type { AddressInfo } from 'net';
+import { startCms, type TestCms } from './helpers/strapi';
+
+// A stand-in for the web app's /api/revalidate that answers from a script: first failures, then success.
+let answers: number[] = [];
+const received: { event: string; uid: string }[] = [];
+const server = http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (chunk) => (body += chunk));
+  req.on('end', () => {
+    received.push(JSON.parse(body));
+    const status = answers.shift() ?? 200;
+    res.writeHead(status, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(status === 200 ? { revalidated: ['article-lists', 'tag-names'] } : { error: 'try later' }));
+  });
+});
+
+let cms: TestCms;
+let lines: string[] = [];
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  cms = await startCms({ seed: false, env: { WEB_URL: `http://127.0.0.1:${port}`, WEBHOOK_RETRY_BASE_MS: '20', WEBHOOK_ATTEMPTS: '4' } });
+  for (const level of ['info', 'warn', 'error'] as const) {
+    const original = cms.strapi.log[level].bind(cms.strapi.log);
+    jest.spyOn(cms.strapi.log, level).mockImplementation((message: unknown) => {
+      if (typeof message === 'string' && message.includes('"webhook delivery"')) lines.push(message);
+      return original(message);
+    });
+  }
+});
+afterAll(async () => {
+  await cms?.stop();
+  server.closeAllConnections(); // the CMS's fetch keeps connections alive
+  await new Promise((resolve) => server.close(resolve));
+});
+beforeEach(() => {
+  lines = [];
+  received.length = 0;
+});
+
+async function deliveries(count: number) {
+  const deadline = Date.now() + 5000;
+  while (lines.length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  return lines.map((line) => JSON.parse(line));
+}
+
+describe("deliveries to the web app's revalidation endpoint", () => {
+  it('retries a failed delivery with backoff and logs each attempt and what was refreshed', async () => {
+    answers = [503, 502];
+    await cms.strapi.documents('api::tag.tag').create({ data: { name: 'Lighthouses', slug: 'lighthouses' } });
+    const log = await deliveries(3);
+    expect(log.map((l) => [l.attempt, l.status])).toEqual([
+      [1, 503],
+      [2, 502],
+      [3, 200],
+    ]);
+    expect(log[2]).toMatchObject({
+      msg: 'webhook delivery',
+      event: 'entry.create',
+      uid: 'api::tag.tag',
+      refreshed: ['article-lists', 'tag-names'],
+    });
+    expect(log[0].error).toContain('try later');
+    expect(received).toHaveLength(3);
+  });
+
+  it('gives up after the last attempt, and at once on a refusal that retrying cannot fix', async () => {
+    answers = [500, 500, 500, 500];
+    await cms.strapi.documents('api::tag.tag').create({ data: { name: 'Buoys', slug: 'buoys' } });
+    const failing = await deliveries(4);
+    expect(failing.map((l) => l.attempt)).toEqual([1, 2, 3, 4]);
+    expect(failing[3].gaveUp).toBe(true);
+
+    lines = [];
+    answers = [401];
+    await cms.strapi.documents('api::tag.tag').create({ data: { name: 'Moorings', slug: 'moorings' } });
+    const refused = await deliveries(1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(lines).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ attempt: 1, status: 401, gaveUp: true });
+  });
+});
