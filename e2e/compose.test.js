@@ -13,6 +13,7 @@ const SECRETS = [
   'JWT_SECRET',
   'ENCRYPTION_KEY',
   'REVALIDATE_SECRET',
+  'PREVIEW_SECRET',
 ];
 
 function compose(args, secrets) {
