@@ -59,6 +59,9 @@ describe('search ranking, snippets and matching', () => {
     await publish('brackwater-newer', { title: 'Tide tables', body: ['The brackwater pools fill twice a day.'] });
     await publish('lantern-phrase', { title: 'Evening on the quay', body: ['The saltmarsh lantern walk starts at dusk.'] });
     await publish('lantern-apart', { title: 'Evening on the quay', body: ['A lantern was lit near the saltmarsh.'] });
+    await publish('seablite-title', { title: 'Seablite spreads on the saltings' });
+    await publish('seablite-standfirst', { title: 'Saltings survey', standfirst: 'Seablite is spreading.' });
+    await publish('seablite-body', { title: 'Saltings notes', body: ['Seablite again.'] });
     await publish('cafe-accents', { title: 'Café Brûlé opens on Mill Street', related: true, body: ['Coffee and pastries.'] });
     await publish('long-body', {
       title: 'Long read',
@@ -68,10 +71,12 @@ describe('search ranking, snippets and matching', () => {
     });
   });
 
-  it('ranks a title match above a body match, and the newer of two equal matches first', async () => {
+  it('ranks a title match above a standfirst match above a body match, and the newer of two equal matches first', async () => {
     // The body match was published first (older) and still loses to the title match.
     expect(await slugs({ q: 'quillwort' })).toEqual(['quillwort-in-the-title', 'quillwort-in-the-body']);
     expect(await slugs({ q: 'brackwater' })).toEqual(['brackwater-newer', 'brackwater-older']);
+    // Title, then standfirst, then body, whatever their dates (the body match is the newest).
+    expect(await slugs({ q: 'seablite' })).toEqual(['seablite-title', 'seablite-standfirst', 'seablite-body']);
   });
 
   it('highlights the matched words in the title and in a snippet around them', async () => {

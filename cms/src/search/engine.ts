@@ -24,13 +24,19 @@ export type SearchFilters = { locale: string; section?: string; author?: string;
 export type SearchRequest = SearchFilters & { clauses: Clause[]; offset: number; limit: number };
 
 /**
- * What a search returns: the `maxResults` newest matches (config/search.ts), ordered by relevance (a
- * title match outranks a standfirst, name or body match; the newer article wins a tie). `total` counts
- * them, and `capped` says more, older articles matched too. Ranking or even counting every match costs
+ * What a search returns: the `maxResults` newest matches (config/search.ts), `total` counting them and
+ * `capped` saying that more, older articles matched too. Counting or ranking every match would cost
  * time in proportion to how common a word is ("council" is in 77,000 of 100,000 synthetic articles);
  * bounding both keeps every query fast, and in news the newest matches are the ones readers look for.
  */
 export const DEFAULT_MAX_RESULTS = 500;
+
+/**
+ * How results are ordered, the same on both engines: by where every word matched (the title counts most,
+ * then the standfirst, then author and tag names; body-only matches come last), then newest first.
+ * A score is the sum of the fields that hold all the words.
+ */
+export const RANKING = { title: 4, standfirst: 2, names: 1 } as const;
 
 export type SearchResult = { total: number; capped: boolean; hits: IndexedArticle[] };
 

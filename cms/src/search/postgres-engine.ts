@@ -1,12 +1,10 @@
 import type { Knex } from 'knex';
-import { TABLE, articleToRow, rowToArticle, type IndexedArticle, type SearchEngine } from './engine';
+import { RANKING, TABLE, articleToRow, rowToArticle, type IndexedArticle, type SearchEngine } from './engine';
 import { tokenize, type Clause } from './text';
 
 // PostgreSQL keeps positions up to 16,383 and at most 256 per lexeme.
 const MAX_POSITION = 16_383;
 const MAX_POSITIONS_PER_LEXEME = 255;
-// ts_rank weights for D (body), C (names), B (standfirst), A (title).
-const WEIGHTS = '{0.1,0.3,0.5,1.0}';
 const CHUNK = 500;
 const CARD = ['document_id', 'locale', 'slug', 'title', 'standfirst', 'body', 'labels', 'published_at'];
 
@@ -85,15 +83,26 @@ export function createPostgresEngine(knex: Knex, maxResults: number): SearchEngi
       if (request.author) where.push('? = ANY(authors)') && bindings.push(request.author);
       if (request.tag) where.push('? = ANY(tags)') && bindings.push(request.tag);
       // The newest maxResults + 1 matches (an index walk by date for a common word, the GIN index for a
-      // rare one); the extra row only says that more matched. ts_rank runs on the window alone.
+      // rare one); the extra row only says that more matched. Ranking (see RANKING) asks the window's
+      // vectors whether every word matched among the title's (A), standfirst's (B) or names' (C) lexemes.
       const window = `WITH w AS MATERIALIZED (
         SELECT id, published_at FROM ${TABLE} WHERE ${where.join(' AND ')} ORDER BY published_at DESC, id DESC LIMIT ?)`;
       const { rows } = await knex.raw(
         `${window}, top AS (SELECT id FROM w ORDER BY published_at DESC, id DESC LIMIT ?)
          SELECT (SELECT count(*) FROM w) AS matched, ${CARD.map((c) => `d.${c}`).join(', ')}
          FROM top JOIN ${TABLE} d ON d.id = top.id
-         ORDER BY ts_rank(?, d.tsv, ?::tsquery) DESC, d.published_at DESC, d.id DESC LIMIT ? OFFSET ?`,
-        [...bindings, maxResults + 1, maxResults, WEIGHTS, query, request.limit, request.offset],
+         ORDER BY ${RANKING.title} * (d.tsv @@ ?::tsquery)::int + ${RANKING.standfirst} * (d.tsv @@ ?::tsquery)::int
+           + ${RANKING.names} * (d.tsv @@ ?::tsquery)::int DESC, d.published_at DESC, d.id DESC LIMIT ? OFFSET ?`,
+        [
+          ...bindings,
+          maxResults + 1,
+          maxResults,
+          tsquery(request.clauses, 'A'),
+          tsquery(request.clauses, 'B'),
+          tsquery(request.clauses, 'C'),
+          request.limit,
+          request.offset,
+        ],
       );
       const matched =
         rows.length > 0
@@ -130,11 +139,17 @@ function vector(article: IndexedArticle) {
   return [...positions].map(([token, list]) => `${lexeme(token)}:${list.join(',')}`).join(' ');
 }
 
-/** A tsquery literal: clauses AND-ed, tokens of a phrase or CJK run adjacent, the typed word a prefix. */
-function tsquery(clauses: Clause[]) {
+/**
+ * A tsquery literal: clauses AND-ed, tokens of a phrase or CJK run adjacent, the typed word a prefix;
+ * with `weight`, only lexemes of that field match (A title, B standfirst, C names).
+ */
+function tsquery(clauses: Clause[], weight = '') {
   return clauses
     .map(({ tokens, prefix }) => {
-      const parts = tokens.map((token, i) => lexeme(token) + (prefix && i === tokens.length - 1 ? ':*' : ''));
+      const parts = tokens.map((token, i) => {
+        const label = `${prefix && i === tokens.length - 1 ? '*' : ''}${weight}`;
+        return lexeme(token) + (label ? `:${label}` : '');
+      });
       return `(${parts.join(' <-> ')})`;
     })
     .join(' & ');

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { TABLE, articleToRow, rowToArticle, type IndexedArticle, type SearchEngine, type SearchRequest } from './engine';
+import { RANKING, TABLE, articleToRow, rowToArticle, type IndexedArticle, type SearchEngine, type SearchRequest } from './engine';
 import { tokenize, type Clause } from './text';
 
 const FTS = 'search_fts';
@@ -18,7 +18,7 @@ const SLOTS = 1000;
 
 /**
  * SQLite FTS5. The documents table keeps the original text (for cards and snippets); a contentless FTS5
- * table holds the tokens, one column per field so bm25 can weigh a title match above a body match.
+ * table holds the tokens, one column per field so a title match can rank above a body match.
  * Section, author and tag filters are tokens of a `facets` column, so they are part of the index lookup.
  */
 export function createSqliteEngine(knex: Knex, maxResults: number): SearchEngine {
@@ -43,8 +43,6 @@ export function createSqliteEngine(knex: Knex, maxResults: number): SearchEngine
         `CREATE VIRTUAL TABLE ${FTS} USING fts5(title, standfirst, names, body, facets,
           content='', contentless_delete=1, tokenize='unicode61', prefix='2 3')`,
       );
-      // Weights per column: title, standfirst, author and tag names, body; facets never score.
-      await knex.raw(`INSERT INTO ${FTS}(${FTS}, rank) VALUES ('rank', 'bm25(10.0, 5.0, 3.0, 1.0, 0.0)')`);
     },
 
     async upsert(articles) {
@@ -104,19 +102,28 @@ export function createSqliteEngine(knex: Knex, maxResults: number): SearchEngine
     },
 
     async search(request) {
-      const match = matchExpression(request, await expandPrefixes(knex, request.clauses));
+      const words = wordsExpression(request.clauses, await expandPrefixes(knex, request.clauses));
       // FTS5 walks the matches in rowid order, newest first (see SLOTS), and stops after maxResults + 1:
-      // the one extra row only says that more matched. bm25 runs on the window alone, and the cards are
-      // read for the requested page alone. The locale is a column, not a token of the MATCH expression:
-      // every article has one, and bm25 would pay to score it.
+      // the one extra row only says that more matched. The locale is a column of the documents table,
+      // not a token every article would carry in the index.
       const window = `WITH w AS MATERIALIZED (
-        SELECT f.rowid AS id, f.rank AS rank FROM ${FTS} f JOIN ${TABLE} d ON d.id = f.rowid
+        SELECT f.rowid AS id FROM ${FTS} f JOIN ${TABLE} d ON d.id = f.rowid
         WHERE ${FTS} MATCH ? AND d.locale = ? ORDER BY f.rowid LIMIT ?)`;
-      const bindings = [match, request.locale, maxResults + 1];
+      const bindings = [withFacets(words, request), request.locale, maxResults + 1];
+      // Ranking (see RANKING): which fields every word matched in, found by three more lazy lookups
+      // confined to the window's rowid range; the cards are read for the requested page alone.
+      const within = (column: string) =>
+        `SELECT rowid AS id FROM ${FTS} WHERE ${FTS} MATCH '{${column}} : ' || ? AND rowid BETWEEN (SELECT lo FROM span) AND (SELECT hi FROM span)`;
       const rows: Record<string, any>[] = await knex.raw(
-        `${window}, top AS (SELECT * FROM w ORDER BY id LIMIT ?), page AS (SELECT * FROM top ORDER BY rank, id LIMIT ? OFFSET ?)
-         SELECT (SELECT count(*) FROM w) AS matched, d.* FROM page JOIN ${TABLE} d ON d.id = page.id ORDER BY page.rank, page.id`,
-        [...bindings, maxResults, request.limit, request.offset],
+        `${window},
+         top AS MATERIALIZED (SELECT id FROM w ORDER BY id LIMIT ?),
+         span AS (SELECT min(id) AS lo, max(id) AS hi FROM top),
+         title AS (${within('title')}), standfirst AS (${within('standfirst')}), names AS (${within('names')}),
+         page AS (
+           SELECT id, ${RANKING.title} * (id IN title) + ${RANKING.standfirst} * (id IN standfirst) + ${RANKING.names} * (id IN names) AS score
+           FROM top ORDER BY score DESC, id LIMIT ? OFFSET ?)
+         SELECT (SELECT count(*) FROM w) AS matched, d.* FROM page JOIN ${TABLE} d ON d.id = page.id ORDER BY page.score DESC, page.id`,
+        [...bindings, maxResults, `(${words})`, `(${words})`, `(${words})`, request.limit, request.offset],
       );
       const matched =
         rows.length > 0 ? Number(rows[0].matched) : Number((await knex.raw(`${window} SELECT count(*) AS n FROM w`, bindings))[0].n);
@@ -210,12 +217,18 @@ function clauseExpression(clause: Clause, expansions: Map<Clause, string[]>) {
   return `${quote(clause.tokens.join(' '))}${clause.prefix ? '*' : ''}`;
 }
 
-function matchExpression(request: SearchRequest, expansions: Map<Clause, string[]>) {
+/** Every clause, AND-ed: what the reader asked for, in no particular column. */
+function wordsExpression(clauses: Clause[], expansions: Map<Clause, string[]>) {
+  return clauses.map((clause) => clauseExpression(clause, expansions)).join(' AND ');
+}
+
+/** The words in any searchable column, and the section, author and tag filters. */
+function withFacets(words: string, request: SearchRequest) {
   const facets = [
     request.section && facet('s', request.section),
     request.author && facet('a', request.author),
     request.tag && facet('t', request.tag),
   ].filter(Boolean);
-  const words = `{title standfirst names body} : (${request.clauses.map((clause) => clauseExpression(clause, expansions)).join(' AND ')})`;
-  return facets.length > 0 ? `${words} AND facets : (${facets.map((f) => `"${f}"`).join(' AND ')})` : words;
+  const anywhere = `{title standfirst names body} : (${words})`;
+  return facets.length > 0 ? `${anywhere} AND facets : (${facets.map((f) => `"${f}"`).join(' AND ')})` : anywhere;
 }
