@@ -2,6 +2,7 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { clearWebCache } = require('./helpers/system');
 
 // When the CMS goes down, readers keep getting every page already cached; an uncached page gets a
 // friendly error page. CMS and web are started separately here so that one can be stopped alone.
@@ -59,6 +60,7 @@ beforeAll(async () => {
     STRAPI_TELEMETRY_DISABLED: 'true',
   });
   await until(`http://127.0.0.1:${ports.cms}/_health`);
+  clearWebCache();
   start('web', {
     PORT: String(ports.web),
     CMS_URL: `http://127.0.0.1:${ports.cms}`,

@@ -6,6 +6,17 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..', '..');
 
 /**
+ * Empties the web app's runtime caches (rendered pages and fetched data) in web/.next, which every
+ * system started from this checkout shares: each system then shows its own database, not pages another
+ * system rendered. The build itself is untouched.
+ */
+function clearWebCache() {
+  for (const dir of ['server/route-cache', 'cache/fetch-cache']) {
+    fs.rmSync(path.join(root, 'web', '.next', dir), { recursive: true, force: true });
+  }
+}
+
+/**
  * Runs `npm start` (the README's command) on a fresh SQLite database in a temporary folder, on ports
  * of its own. `start()` resolves when the start script reports the system is running.
  */
@@ -39,6 +50,7 @@ function createSystem({ cmsPort, webPort, env: extra = {} }) {
     cms: `http://127.0.0.1:${cmsPort}`,
     web: `http://127.0.0.1:${webPort}`,
     start() {
+      clearWebCache();
       const child = spawn('npm', ['start'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
       child.stdout.on('data', (chunk) => (output += chunk));
@@ -67,4 +79,4 @@ function createSystem({ cmsPort, webPort, env: extra = {} }) {
   };
 }
 
-module.exports = { createSystem };
+module.exports = { createSystem, clearWebCache };
