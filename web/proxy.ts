@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { OUTAGE_PAGE, cmsSeemsDown } from '@/lib/cms-outage';
 import { FRAME_POLICY } from '@/lib/frame-policy';
+import { formerArticleAddress } from '@/lib/slug-redirects';
 
 // While the CMS is down, cached pages are served as usual; a page that cannot be rendered without the
 // CMS becomes a friendly 503 (with Retry-After) instead of an error document.
@@ -12,6 +13,9 @@ function framePolicy(response: NextResponse) {
 }
 
 export async function proxy(request: NextRequest) {
+  const moved = formerArticleAddress(request.nextUrl.pathname);
+  // A relative Location: the public host may differ from the one this server sees.
+  if (moved) return framePolicy(new NextResponse(null, { status: 308, headers: { Location: moved } }));
   if (request.method !== 'GET' || request.headers.has(PASSTHROUGH) || !cmsSeemsDown()) return framePolicy(NextResponse.next());
 
   const headers = new Headers(request.headers);

@@ -310,3 +310,23 @@ describe('scheduled publishing and unpublishing', () => {
     expect(await publicArticle('no-byline-yet')).toBeUndefined();
   });
 });
+
+describe("the admin's Preview", () => {
+  it('opens the matching page of the web site for each previewable type and language, through the secret entry point', async () => {
+    const { previewUrl } = require('../dist/src/editorial/preview');
+    const idOf = async (uid: string, slug: string) =>
+      (await cms.strapi.documents(uid as never).findFirst({ filters: { slug } } as never))!.documentId;
+    const cases: [string, string, string, string][] = [
+      ['api::series.series', 'the-tideline-question', 'en', '/series/the-tideline-question'],
+      ['api::author.author', 'mara-okafor', 'en', '/authors/mara-okafor'],
+      ['api::section.section', 'city', 'zh', '/zh/sections/city'],
+      ['api::page.page', 'privacy', 'en', '/privacy'],
+    ];
+    for (const [uid, slug, locale, path] of cases) {
+      const url = new URL(await previewUrl(cms.strapi, uid, { documentId: await idOf(uid, slug), locale, status: 'draft' }));
+      expect({ uid, path: url.searchParams.get('path'), entry: url.pathname }).toEqual({ uid, path, entry: '/api/preview' });
+      expect(url.searchParams.get('secret')).toBeTruthy();
+    }
+    expect(await previewUrl(cms.strapi, 'api::tag.tag', { documentId: 'x' })).toBeNull();
+  });
+});
