@@ -1,4 +1,5 @@
 const { createSystem } = require('./helpers/system');
+const { adminSession, waitFor: waitUntil } = require('./helpers/http');
 
 // The reader site against the real, seeded CMS, and an editor's publish reaching it through the webhook.
 const ADMIN = { email: 'e2e-editor@tidewater.test', password: 'E2e-Passw0rd!' };
@@ -31,20 +32,15 @@ const text = (html) =>
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 
-async function waitFor(check, timeoutMs = 10_000) {
-  const started = Date.now();
-  for (;;) {
-    if (await check()) return Date.now() - started;
-    if (Date.now() - started > timeoutMs) {
-      const deliveries = running
-        .output()
-        .split('\n')
-        .filter((line) => /revalidated|strapi:webhook|\[web\]/.test(line));
-      throw new Error(`condition not met in ${timeoutMs} ms; webhook deliveries so far:\n${deliveries.slice(-20).join('\n')}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+// What the webhook deliveries looked like, for a failure message.
+const deliveries = () =>
+  running
+    .output()
+    .split('\n')
+    .filter((line) => /revalidated|webhook delivery|\[web\]/.test(line))
+    .slice(-20)
+    .join('\n');
+const waitFor = (check, timeoutMs = 10_000) => waitUntil(check, { timeoutMs, intervalMs: 50, describe: deliveries });
 
 describe('the reader site', () => {
   it('renders the article page in reading order with its series, dates, figure, note, body, corrections and authors', async () => {
@@ -181,25 +177,13 @@ describe('the reader site', () => {
 });
 
 describe('an editor publishing in the admin', () => {
-  let jwt;
+  let session;
   let documentId;
-  const admin = (path, method = 'GET', body) =>
-    fetch(`${system.cms}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' },
-      body: body && JSON.stringify(body),
-    });
+  const admin = (path, method, body) => session.request(path, method, body);
   const article = 'api::article.article';
 
   beforeAll(async () => {
-    const login = await (
-      await fetch(`${system.cms}/admin/login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(ADMIN),
-      })
-    ).json();
-    jwt = login.data.token;
+    session = await adminSession(system.cms, ADMIN);
     const list = await (await fetch(`${system.cms}/api/articles?filters[slug][$eq]=rents-rise-fastest-in-westbank&fields[0]=title`)).json();
     documentId = list.data[0].documentId;
   });

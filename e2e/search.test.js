@@ -1,4 +1,5 @@
 const { createSystem } = require('./helpers/system');
+const { adminSession, waitFor } = require('./helpers/http');
 
 // Search and Search Trends through the web app, against the real seeded CMS (no browser: what works
 // without JavaScript, and the endpoints the browser uses).
@@ -31,14 +32,6 @@ const record = (term, reader, locale = 'en') =>
   });
 const trends = async (locale = 'en') =>
   (await (await fetch(`${system.web}/api/search-trends?locale=${locale}`)).json()).data.map((t) => t.term);
-
-async function waitFor(check, timeoutMs = 45_000) {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`condition not met in ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe('the search page without JavaScript', () => {
   it('renders ranked, highlighted results for a shared link', async () => {
@@ -96,7 +89,7 @@ describe('the endpoints the browser uses', () => {
     await record('harbour  levy', 'two');
     expect(await trends()).not.toContain('harbour levy');
     await record('HARBOUR LEVY', 'three');
-    await waitFor(async () => (await trends()).includes('harbour levy'));
+    await waitFor(async () => (await trends()).includes('harbour levy'), { timeoutMs: 45_000, intervalMs: 250 });
 
     const { html } = await get('/articles/council-approves-night-ferry-trial');
     expect(html).toContain('Search Trends</h2>');
@@ -104,32 +97,25 @@ describe('the endpoints the browser uses', () => {
 
   it('applies the terms editors pin and block: to the API at once, to rendered pages through the webhook', async () => {
     for (const reader of ['a', 'b', 'c']) await record('tidal barrier', reader);
-    const login = await (
-      await fetch(`${system.cms}/admin/login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(ADMIN),
-      })
-    ).json();
+    const editor = await adminSession(system.cms, ADMIN);
     const rule = (term, kind) =>
-      fetch(`${system.cms}/content-manager/collection-types/api::trend-rule.trend-rule?locale=en`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${login.data.token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ term, rule: kind }),
-      });
+      editor.request('/content-manager/collection-types/api::trend-rule.trend-rule?locale=en', 'POST', { term, rule: kind });
 
     expect((await rule('Polling stations', 'pin')).status).toBe(201);
     const pinned = await trends();
     expect(pinned[0]).toBe('polling stations');
     expect(pinned).toContain('tidal barrier');
     const path = '/articles/estuary-marsh-restoration-finds-first-terns';
-    await waitFor(async () => {
-      const { html } = await get(path);
-      return html.includes('>polling stations</a>') && html.includes('>tidal barrier</a>');
-    });
+    await waitFor(
+      async () => {
+        const { html } = await get(path);
+        return html.includes('>polling stations</a>') && html.includes('>tidal barrier</a>');
+      },
+      { timeoutMs: 45_000, intervalMs: 250 },
+    );
 
     expect((await rule('Tidal Barrier', 'block')).status).toBe(201);
     expect(await trends()).not.toContain('tidal barrier');
-    await waitFor(async () => !(await get(path)).html.includes('>tidal barrier</a>'), 10_000);
+    await waitFor(async () => !(await get(path)).html.includes('>tidal barrier</a>'));
   });
 });

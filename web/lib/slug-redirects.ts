@@ -60,7 +60,8 @@ export function formerArticleAddress(pathname: string): string | null {
   if (!loading && Date.now() - loadedAt > REFRESH_MS) {
     loading = true;
     load()
-      .catch(() => undefined) // keep the last table; the page still redirects on its own
+      // Keep the last table; the page still redirects on its own.
+      .catch((error) => console.error(`slug redirects not reloaded: ${(error as Error).message}`))
       .finally(() => {
         loadedAt = Date.now();
         loading = false;
