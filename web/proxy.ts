@@ -14,8 +14,13 @@ function framePolicy(response: NextResponse) {
 
 export async function proxy(request: NextRequest) {
   const moved = formerArticleAddress(request.nextUrl.pathname);
-  // A relative Location: the public host may differ from the one this server sees.
-  if (moved) return framePolicy(new NextResponse(null, { status: 308, headers: { Location: moved } }));
+  if (moved) {
+    // On the host the reader asked for (Next needs an absolute URL here).
+    const target = request.nextUrl.clone();
+    target.pathname = moved;
+    target.search = '';
+    return framePolicy(NextResponse.redirect(target, 308));
+  }
   if (request.method !== 'GET' || request.headers.has(PASSTHROUGH) || !cmsSeemsDown()) return framePolicy(NextResponse.next());
 
   const headers = new Headers(request.headers);
