@@ -1,4 +1,4 @@
-import { CMS_URL, apiToken } from '@/lib/cms/config';
+import { CMS_URL, cmsHeaders } from '@/lib/cms/config';
 import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n';
 
 // Every former article address and where it leads now, held in memory by the proxy and refreshed in
@@ -17,9 +17,8 @@ let loading = false;
 type Redirect = { slug: string; language: string; targetDocumentId: string };
 
 async function cmsList<T>(path: string, query: URLSearchParams): Promise<T[]> {
-  const token = apiToken();
   const response = await fetch(`${CMS_URL}/api${path}?${query}`, {
-    headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    headers: cmsHeaders(),
     cache: 'no-store',
   });
   if (!response.ok) throw new Error(`${path} answered ${response.status}`);

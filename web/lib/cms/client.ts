@@ -1,7 +1,7 @@
 import 'server-only';
 import qs from 'qs';
 import type { z } from 'zod';
-import { CMS_URL, apiToken } from './config';
+import { CMS_URL, cmsHeaders } from './config';
 import { isPreview } from '../preview';
 
 /** A failed conversation with Strapi, carrying what was asked. A 404 is not one: fetchers return null. */
@@ -30,12 +30,11 @@ export async function cmsGet<S extends z.ZodType>(
   const preview = await isPreview();
   const request = { path, query: preview ? { ...query, status: 'draft' } : query };
   const url = `${CMS_URL}/api${path}?${qs.stringify(request.query, { encodeValuesOnly: true })}`;
-  const token = apiToken();
 
   let response: Response;
   try {
     response = await fetch(url, {
-      headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      headers: cmsHeaders(),
       ...(preview ? { cache: 'no-store' as const } : { next: cache }),
     });
   } catch (cause) {

@@ -19,3 +19,9 @@ export function apiToken(): string | undefined {
     return undefined;
   }
 }
+
+/** The headers of every request to Strapi's REST API: JSON, with the web app's token when it has one. */
+export function cmsHeaders(): Record<string, string> {
+  const token = apiToken();
+  return { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) };
+}

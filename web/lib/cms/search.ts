@@ -1,13 +1,8 @@
 import 'server-only';
-import { CMS_URL, apiToken } from './config';
+import { CMS_URL, cmsHeaders } from './config';
 import { cmsGet } from './client';
 import { FALLBACK_REVALIDATE_SECONDS, tags } from './tags';
 import { SEARCH_PAGE_SIZE, searchPage, trendList, type SearchOutcome, type Trend } from '../search';
-
-const headers = () => {
-  const token = apiToken();
-  return { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) };
-};
 
 /**
  * Runs a search on the CMS, never cached (every query is different). A query the CMS refuses (400) comes
@@ -15,7 +10,7 @@ const headers = () => {
  */
 export async function searchArticles({ q, locale, page }: { q: string; locale: string; page: number }): Promise<SearchOutcome> {
   const params = new URLSearchParams({ q, locale, page: String(page), pageSize: String(SEARCH_PAGE_SIZE) });
-  const response = await fetch(`${CMS_URL}/api/search?${params}`, { headers: headers(), cache: 'no-store' });
+  const response = await fetch(`${CMS_URL}/api/search?${params}`, { headers: cmsHeaders(), cache: 'no-store' });
   if (response.status === 400) {
     const body = await response.json().catch(() => null);
     return { ok: false, status: 400, message: String(body?.error?.message ?? 'This search cannot be run.') };
@@ -43,7 +38,7 @@ export async function getSearchTrends(locale: string): Promise<Trend[]> {
 /** The current trends, fresh (for the browser's refresh; the CMS caches them for 30 seconds). */
 export async function fetchSearchTrends(locale: string): Promise<Trend[]> {
   const response = await fetch(`${CMS_URL}/api/search-trends?${new URLSearchParams({ locale })}`, {
-    headers: headers(),
+    headers: cmsHeaders(),
     cache: 'no-store',
   });
   if (!response.ok) throw new Error(`CMS /api/search-trends answered ${response.status}`);
@@ -54,7 +49,7 @@ export async function fetchSearchTrends(locale: string): Promise<Trend[]> {
 export async function recordSearch({ term, locale, client }: { term: string; locale: string; client: string }) {
   const response = await fetch(`${CMS_URL}/api/search-trends`, {
     method: 'POST',
-    headers: { ...headers(), 'Content-Type': 'application/json', 'x-search-client': client },
+    headers: { ...cmsHeaders(), 'Content-Type': 'application/json', 'x-search-client': client },
     body: JSON.stringify({ term, locale }),
     cache: 'no-store',
   });
