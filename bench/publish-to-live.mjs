@@ -2,21 +2,16 @@
 // Publish-to-live: from an editor's publish call returning to the new headline being served by the web app.
 // Starts the system with `npm start` on a temporary database, publishes N times, prints the distribution.
 // Usage: npm run bench:publish [-- --runs 20]
-import { createRequire } from 'node:module';
+import { percentile } from './lib/cms.mjs';
+import { markdownTable, option } from './lib/report.mjs';
+import { startSystem } from './lib/system.mjs';
 
-const require = createRequire(import.meta.url);
-const { createSystem } = require('../e2e/helpers/system.js');
-
-const runsArg = process.argv.indexOf('--runs');
-const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 10;
+const runs = Number(option('runs', 20));
 const admin = { email: 'bench@tidewater.test', password: 'Bench-Passw0rd!' };
-const system = createSystem({ cmsPort: 1397, webPort: 3097, env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password } });
 const slug = 'council-approves-night-ferry-trial';
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-const running = system.start();
+const system = await startSystem({ cmsPort: 1421, webPort: 3121, env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password } });
 try {
-  await running.ready;
   const jwt = (
     await (
       await fetch(`${system.cms}/admin/login`, {
@@ -46,10 +41,23 @@ try {
     times.push(performance.now() - started);
   }
   const sorted = [...times].sort((a, b) => a - b);
-  console.log(`\nPublish to live, ${runs} publishes (ms)`);
   const ms = (value) => Math.round(value);
-  console.table({ p50: ms(percentile(sorted, 50)), p95: ms(percentile(sorted, 95)), min: ms(sorted[0]), max: ms(sorted.at(-1)) });
+  console.log(`\n## Publish to live (${runs} publishes of /articles/${slug}, ms)\n`);
+  console.log(
+    markdownTable([
+      {
+        publishes: runs,
+        'p50 ms': ms(percentile(sorted, 50)),
+        'p95 ms': ms(percentile(sorted, 95)),
+        'min ms': ms(sorted[0]),
+        'max ms': ms(sorted.at(-1)),
+      },
+    ]),
+  );
+  console.log(`
+Measured from the admin's publish call returning to the first response of the web app carrying the new headline
+(polled every 5 ms). The machine is shared: expect noise.
+Reproduce: npm run bench:publish [-- --runs 20]`);
 } finally {
-  await running.stop();
-  system.cleanup();
+  await system.stop();
 }

@@ -1,0 +1,40 @@
+// The whole system for a benchmark: `npm start` (build, then CMS + `next start`) on a fresh seeded SQLite
+// database, through the e2e helper. Stopped on exit and on Ctrl-C, so no server outlives the bench.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { createSystem } = require('../../e2e/helpers/system.js');
+
+export async function startSystem({ cmsPort, webPort, env = {} }) {
+  const system = createSystem({ cmsPort, webPort, env });
+  console.error(`Starting the system (npm start: build, CMS on ${cmsPort}, web on ${webPort})...`);
+  const running = system.start();
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await running.stop();
+    system.cleanup();
+  };
+  const interrupted = () => stop().then(() => process.exit(130));
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    await running.ready;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { cms: system.cms, web: system.web, stop };
+}
+
+/** Warms an ISR page until `next start` answers it from its cache (x-nextjs-cache: HIT). */
+export async function warm(url, tries = 20) {
+  for (let i = 0; i < tries; i++) {
+    const response = await fetch(url);
+    await response.arrayBuffer();
+    if (response.headers.get('x-nextjs-cache') === 'HIT') return true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
+}

@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// Lighthouse (12.8.2, Node API) on the home and article pages, mobile (default config: simulated slow 4G and
+// a 4× slower CPU) and desktop, against the system started locally; nothing leaves the machine. Each
+// page/form factor runs N times and the run with the median performance score is reported, with the audits
+// that fell short in it.
+// Usage: npm run bench:lighthouse [-- --runs 3 --pages home,article]
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { startSystem, warm } from './lib/system.mjs';
+import { markdownTable, option } from './lib/report.mjs';
+
+const PAGES = { home: '/', article: '/articles/council-approves-night-ferry-trial' };
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+const CONFIGS = { mobile: undefined, desktop: desktopConfig };
+const pages = option('pages', 'home,article').split(',');
+const runs = Number(option('runs', 3));
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The first few things an audit points at (element, console message, file), so the table says where to look. */
+function detail(audit) {
+  let items = audit.details?.items ?? [];
+  if (audit.details?.type === 'list') items = items.flatMap((item) => item.items ?? []);
+  return items
+    .slice(0, 2)
+    .map((item) => {
+      const where = item.sourceLocation?.url ? ` at ${item.sourceLocation.url}` : '';
+      const what = item.node?.snippet ?? (item.description ? `${item.description}${where}` : (item.url ?? item.source ?? ''));
+      const text = typeof what === 'string' ? what.replaceAll(/https?:\/\/(127\.0\.0\.1|localhost):\d+/g, '') : '';
+      const saving = item.wastedBytes ? ` (${Math.round(item.wastedBytes / 1024)} KiB)` : '';
+      return text ? `${text.slice(0, 110)}${text.length > 110 ? '…' : ''}${saving}` : '';
+    })
+    .filter(Boolean)
+    .join('; ');
+}
+
+/** Audits that lost points: failed a11y/best-practices/SEO checks, scored metrics below 0.9, diagnostics. */
+function shortfalls(lhr, category) {
+  return lhr.categories[category].auditRefs
+    .map((ref) => ({ ref, audit: lhr.audits[ref.id] }))
+    .filter(({ ref, audit }) => {
+      if (ref.group === 'hidden' || audit.score === null || ['informative', 'manual', 'notApplicable'].includes(audit.scoreDisplayMode))
+        return false;
+      if (category !== 'performance') return ref.weight > 0 && audit.score < 1;
+      return ref.group === 'metrics' ? ref.weight > 0 && audit.score < 0.9 : audit.score < 1;
+    })
+    .map(({ audit }) => ({ id: audit.id, title: audit.title, value: audit.displayValue ?? '', 'where (first items)': detail(audit) }));
+}
+
+const system = await startSystem({ cmsPort: 1423, webPort: 3123 });
+let chrome;
+try {
+  for (const name of pages) if (!(await warm(`${system.web}${PAGES[name]}`))) throw new Error(`${PAGES[name]} is not cached`);
+  chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: CHROMIUM_FLAGS });
+  const rows = [];
+  const failing = [];
+  let version = '';
+  for (const name of pages) {
+    for (const [formFactor, config] of Object.entries(CONFIGS)) {
+      const results = [];
+      for (let i = 1; i <= runs; i++) {
+        console.error(`Lighthouse ${formFactor} ${name}, run ${i}/${runs}...`);
+        const result = await lighthouse(`${system.web}${PAGES[name]}`, { port: chrome.port, logLevel: 'error', output: 'json' }, config);
+        if (result.lhr.runtimeError) throw new Error(`${name}: ${result.lhr.runtimeError.message}`);
+        results.push(result.lhr);
+      }
+      results.sort((a, b) => a.categories.performance.score - b.categories.performance.score);
+      const lhr = results[Math.floor(results.length / 2)];
+      version = lhr.lighthouseVersion;
+      const score = (category) => Math.round(lhr.categories[category].score * 100);
+      rows.push({
+        page: name,
+        'form factor': formFactor,
+        performance: score('performance'),
+        'perf (all runs)': results.map((r) => Math.round(r.categories.performance.score * 100)).join(' '),
+        accessibility: score('accessibility'),
+        'best practices': score('best-practices'),
+        seo: score('seo'),
+        'LCP ms': Math.round(lhr.audits['largest-contentful-paint'].numericValue),
+        CLS: +lhr.audits['cumulative-layout-shift'].numericValue.toFixed(3),
+        'TBT ms': Math.round(lhr.audits['total-blocking-time'].numericValue),
+      });
+      for (const category of CATEGORIES) {
+        for (const audit of shortfalls(lhr, category)) failing.push({ page: name, 'form factor': formFactor, category, ...audit });
+      }
+    }
+  }
+  console.log(`\n## Lighthouse ${version} (median of ${runs} run(s) by performance score)\n`);
+  console.log(markdownTable(rows));
+  console.log('\n### What fell short (in the median run)\n');
+  console.log(failing.length > 0 ? markdownTable(failing) : 'Nothing: every scored audit passed.');
+  console.log(`
+Mobile is Lighthouse's default (Moto G Power screen, simulated slow 4G, 4× CPU slowdown); desktop is
+lighthouse/core/config/desktop-config.js. Performance on this shared 2-core machine is noisy: compare runs made
+together. Reproduce: npm run bench:lighthouse [-- --runs 3 --pages home,article]`);
+} finally {
+  chrome?.kill();
+  await system.stop();
+}
