@@ -2,12 +2,13 @@ import Image from 'next/image';
 import { ArticleList } from '@/components/articles/article-list';
 import { Pagination } from '@/components/articles/pagination';
 import { JsonLd } from '@/components/json-ld';
+import { SearchTrends } from '@/components/search/search-trends.client';
 import { personJsonLd } from '@/lib/seo/json-ld';
 import type { loadListing } from '@/lib/pages/listing';
 import { labelsFor } from '@/lib/labels';
 
 export function ListingView({ listing }: { listing: Awaited<ReturnType<typeof loadListing>> }) {
-  const { entry, articles, locale, page, basePath, timeZone } = listing;
+  const { entry, articles, locale, page, basePath, timeZone, trends } = listing;
   const isAuthor = 'bio' in entry;
   const t = labelsFor(locale);
   return (
@@ -38,6 +39,7 @@ export function ListingView({ listing }: { listing: Awaited<ReturnType<typeof lo
       <h2 className="visually-hidden">Articles</h2>
       <ArticleList articles={articles.items} locale={locale} timeZone={timeZone} empty={t.nothingHere} />
       <Pagination basePath={basePath} page={page} pageCount={articles.pageCount} labels={t} />
+      <SearchTrends locale={locale} initial={trends} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import {
   getAuthorArticles,
   getSection,
   getSectionArticles,
+  getSearchTrends,
   getSite,
   getTag,
   getTagArticles,
@@ -14,6 +15,7 @@ import {
   type Page,
   type Taxonomy,
 } from '@/lib/cms';
+import type { Trend } from '@/lib/search';
 import { type Locale, localePath } from '@/lib/i18n';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { ListingView } from '@/components/listing/listing-view';
@@ -31,6 +33,7 @@ type Loaded = {
   page: number;
   basePath: string;
   timeZone: string;
+  trends: Trend[];
 };
 
 const fetchers = {
@@ -45,9 +48,13 @@ export async function loadListing(kind: ListingKind, locale: Locale, slug: strin
   const page = Number(pageParam);
   const entry = await fetchers[kind].entry(locale, slug);
   if (!entry) notFound();
-  const [articles, site] = await Promise.all([fetchers[kind].articles(entry.id, { locale, page, pageSize: PAGE_SIZE }), getSite(locale)]);
+  const [articles, site, trends] = await Promise.all([
+    fetchers[kind].articles(entry.id, { locale, page, pageSize: PAGE_SIZE }),
+    getSite(locale),
+    getSearchTrends(locale),
+  ]);
   if (page > 1 && page > articles.pageCount) notFound();
-  return { locale, kind, entry, articles, page, basePath: localePath(locale, `/${kind}/${slug}`), timeZone: site.timeZone };
+  return { locale, kind, entry, articles, page, basePath: localePath(locale, `/${kind}/${slug}`), timeZone: site.timeZone, trends };
 }
 
 export function listingMetadata({ locale, kind, entry, page }: Loaded): Metadata {
