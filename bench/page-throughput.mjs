@@ -3,7 +3,7 @@
 // bytes from a file, measured with wrk in the same run. Both are asked with `Accept-Encoding: gzip` and both
 // compress on the fly at level 6 (Next's `compress` default; nginx's `gzip_comp_level 6`), one process each.
 // A second nginx server sends the same page pre-gzipped (gzip_static), as a cache or CDN in front would.
-// Usage: npm run bench:page [-- --pages article,home --duration 10s --connections 20]
+// Usage: npm run bench:page [-- --pages article,home --duration 10s --warmup 3s --connections 20]
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +15,7 @@ import { markdownTable, option } from './lib/report.mjs';
 const PAGES = { article: '/articles/council-approves-night-ferry-trial', home: '/' };
 const pages = option('pages', 'article,home').split(',');
 const duration = option('duration', '10s');
+const warmup = option('warmup', '3s');
 const connections = Number(option('connections', 20));
 const ports = { cms: 1420, web: 3120, nginx: 8120, nginxStatic: 8121 };
 
@@ -24,11 +25,11 @@ for (const tool of ['wrk', 'nginx']) {
 
 function millis(text) {
   const [, value, unit] = text.match(/([\d.]+)(us|ms|s|m)/);
-  return Number(value) * { us: 0.001, ms: 1, s: 1000, m: 60_000 }[unit];
+  return +(Number(value) * { us: 0.001, ms: 1, s: 1000, m: 60_000 }[unit]).toPrecision(3);
 }
 
-function wrk(url) {
-  const args = ['-t2', `-c${connections}`, `-d${duration}`, '--latency', '-H', 'Accept-Encoding: gzip', url];
+function wrk(url, seconds = duration) {
+  const args = ['-t2', `-c${connections}`, `-d${seconds}`, '--latency', '-H', 'Accept-Encoding: gzip', url];
   const run = spawnSync('wrk', args, { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`wrk failed: ${run.stderr}`);
   const out = run.stdout;
@@ -140,7 +141,8 @@ try {
     const kib = Math.round(Buffer.byteLength(files[PAGES[name]]) / 102.4) / 10;
     const gzKib = Math.round(zlib.gzipSync(files[PAGES[name]], { level: 6 }).length / 102.4) / 10;
     const results = servers.map(([server, origin]) => {
-      console.error(`${name}: wrk against ${server} (${duration})...`);
+      console.error(`${name}: wrk against ${server} (${warmup} unmeasured, then ${duration})...`);
+      wrk(`${origin}${PAGES[name]}`, warmup); // JIT and connection warm-up, and the start's own work settled
       return { server, ...wrk(`${origin}${PAGES[name]}`) };
     });
     results.forEach(({ server, rps, p50, p99 }, i) =>
@@ -174,7 +176,7 @@ same work); the second nginx server sends a pre-gzipped file (gzip_static), as a
 server is one process (nginx: worker_processes 1, sendfile, keepalive). For req/s the ratio is next/nginx
 (lower is slower); for latency, how many times longer next takes. Compare the ratios, not the absolute
 figures: the machine is shared and noisy.
-Reproduce: npm run bench:page [-- --pages article,home --duration 10s --connections 20]`);
+Reproduce: npm run bench:page [-- --pages article,home --duration 10s --warmup 3s --connections 20]`);
 } finally {
   await stopNginx();
   await system.stop();

@@ -114,16 +114,21 @@ function analyzeArticleChunks() {
     if (!chunks.has(file)) chunks.set(file, []);
     chunks.get(file).push({ source: part.source_path.replace('[project]/', ''), gz: part.compressed_size });
   }
-  // Which of our own client modules import each package or file directly: where to cut.
+  // Which of our modules import each package or file directly: where to cut. Client modules count for all
+  // they import; server components only for the client components they render (the client boundaries).
+  const modules = records.filter((r) => r.type === 'module');
+  const boundaries = new Set(modules.filter((m) => m.ident.includes('(client reference proxy)')).map((m) => m.path));
   const importers = new Map();
-  for (const module of records.filter(
-    (r) => r.type === 'module' && r.ident.startsWith('[project]/web/') && r.ident.includes('[app-client]'),
-  )) {
+  for (const module of modules.filter((m) => m.ident.startsWith('[project]/web/'))) {
+    const client = module.ident.includes('[app-client]');
+    if (!client && !module.ident.includes('[app-rsc]')) continue;
     for (const dependency of module.dependencies.sync) {
-      const name = owner(dependency.replace('[project]/', '').replace(/ \[.*$/, ''));
-      if (name === 'react' || name === 'next (other)') continue;
+      const dependencyPath = dependency.replace(/ \[.*$/, '');
+      const name = owner(dependencyPath.replace('[project]/', ''));
+      if (name === 'react' || name === 'next (other)' || dependencyPath === module.path) continue;
+      if (!client && !boundaries.has(dependencyPath) && name !== 'next/link' && name !== 'next/image') continue;
       if (!importers.has(name)) importers.set(name, new Set());
-      importers.get(name).add(module.path.replace('[project]/', ''));
+      importers.get(name).add(`${module.path.replace('[project]/', '')}${client ? '' : ' (server)'}`);
     }
   }
   return { chunks, importers };
@@ -144,6 +149,8 @@ function owner(source) {
   if (/link|format-url|use-merged-ref|is-local-url|shared\/lib\/utils\.js/.test(source)) return 'next/link';
   return 'next (other)';
 }
+
+const list = (items, shown = 4) => items.slice(0, shown).join(', ') + (items.length > shown ? ` and ${items.length - shown} more` : '');
 
 const system = await startSystem({ cmsPort: 1422, webPort: 3122 });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
@@ -225,7 +232,7 @@ and bodies, images included) until the network is idle.`);
         sources.map(([source, gz]) => ({
           source,
           '≈ gz KB': kb(gz),
-          'imported (client side) by': [...(analysis.importers.get(source) ?? [])].join(', ') || '(server components)',
+          'imported directly by': list([...(analysis.importers.get(source) ?? [])]),
         })),
       ),
     );
