@@ -1,39 +1,31 @@
-import { z } from 'zod';
 import { type Locale, localePath } from './i18n';
 
-// The search API's contract, shared by the server (validating what Strapi sends) and the browser
-// (reading the web app's own /api/search).
+// Search on the site, as the browser needs it: no validation library here, so none ships to readers.
+// The shapes are checked on the server (lib/cms/search.ts) before the web app's own /api/search and
+// /api/search-trends hand them on, so the browser can trust what those two answer.
 
-const segment = z.object({ text: z.string(), hit: z.boolean().optional() });
-export type Segment = z.output<typeof segment>;
+export type Segment = { text: string; hit?: boolean };
+export type Label = { slug: string; name: string };
 
-const label = z.object({ slug: z.string(), name: z.string() });
+export type SearchHit = {
+  documentId: string;
+  slug: string;
+  title: string;
+  publishedAt: string;
+  section: Label | null;
+  authors: Label[];
+  highlights: { title: Segment[]; snippet: Segment[] };
+};
 
-export const searchHit = z.object({
-  documentId: z.string(),
-  slug: z.string(),
-  title: z.string(),
-  publishedAt: z.string(),
-  section: label.nullable(),
-  authors: z.array(label),
-  highlights: z.object({ title: z.array(segment), snippet: z.array(segment) }),
-});
-export type SearchHit = z.output<typeof searchHit>;
-
-export const searchPage = z.object({
-  data: z.array(searchHit),
-  meta: z.object({
-    query: z.string(),
-    pagination: z.object({ page: z.number(), pageSize: z.number(), pageCount: z.number(), total: z.number() }),
-  }),
-});
-export type SearchPage = z.output<typeof searchPage>;
+export type SearchPage = {
+  data: SearchHit[];
+  meta: { query: string; pagination: { page: number; pageSize: number; pageCount: number; total: number } };
+};
 
 /** What a search returned: a page of results, or why the query could not be run (from the CMS's 400). */
 export type SearchOutcome = { ok: true; page: SearchPage } | { ok: false; status: number; message: string };
 
-export const trendList = z.object({ data: z.array(z.object({ term: z.string(), pinned: z.boolean() })) });
-export type Trend = z.output<typeof trendList>['data'][number];
+export type Trend = { term: string; pinned: boolean };
 
 export const SEARCH_PAGE_SIZE = 10;
 export const MAX_QUERY_LENGTH = 200;

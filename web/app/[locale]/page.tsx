@@ -6,7 +6,7 @@ import { labelsFor } from '@/lib/labels';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { ArticleList } from '@/components/articles/article-list';
 import { Figure } from '@/components/article/figure';
-import { SearchTrends } from '@/components/search/search-trends.client';
+import { SearchTrends } from '@/components/search/search-trends';
 
 // Segment config must be a literal: FALLBACK_REVALIDATE_SECONDS (a day), the safety net behind webhook refreshes.
 export const revalidate = 86400;

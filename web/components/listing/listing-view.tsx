@@ -2,7 +2,7 @@ import Image from 'next/image';
 import { ArticleList } from '@/components/articles/article-list';
 import { Pagination } from '@/components/articles/pagination';
 import { JsonLd } from '@/components/json-ld';
-import { SearchTrends } from '@/components/search/search-trends.client';
+import { SearchTrends } from '@/components/search/search-trends';
 import { personJsonLd } from '@/lib/seo/json-ld';
 import type { loadListing } from '@/lib/pages/listing';
 import { labelsFor } from '@/lib/labels';

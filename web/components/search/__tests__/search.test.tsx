@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { SearchView } from '../search-view.client';
-import { SearchTrends } from '../search-trends.client';
+import { SearchTrends } from '../search-trends';
 import { Highlighted } from '../highlighted';
 import type { SearchHit, SearchOutcome } from '@/lib/search';
 

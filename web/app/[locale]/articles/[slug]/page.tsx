@@ -12,7 +12,7 @@ import { prerenderOrNone } from '@/lib/pages/static-params';
 import { Figure } from '@/components/article/figure';
 import { RichText } from '@/components/article/rich-text.client';
 import { JsonLd } from '@/components/json-ld';
-import { SearchTrends } from '@/components/search/search-trends.client';
+import { SearchTrends } from '@/components/search/search-trends';
 
 // Segment config must be a literal: FALLBACK_REVALIDATE_SECONDS (a day), the safety net behind webhook refreshes.
 export const revalidate = 86400;
