@@ -11,6 +11,7 @@ import { seedDemoContent } from './seed';
 import { registerWebRevalidation } from './webhooks/web-revalidation';
 import { ensureSearchIndex, registerSearchIndexing } from './search';
 import { registerTrendRules, searchTrends } from './trends/trends';
+import { ensureReadIndexes } from './database/read-indexes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -31,6 +32,7 @@ export default {
     await ensureSearchIndex(strapi);
     await searchTrends(strapi).ensureSchema();
     await ensureScheduleTable(strapi);
+    await ensureReadIndexes(strapi.db.connection);
     if (process.env.SEED_DEMO_CONTENT !== 'false') {
       await seedDemoContent(strapi);
     }
