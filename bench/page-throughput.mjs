@@ -136,7 +136,21 @@ try {
     if (bodies.some((body) => body !== files[PAGES[name]])) throw new Error(`${name}: the servers no longer send the same HTML`);
   }
 
-  const rows = [];
+  // Next's own ceiling on this machine: the empty page of the same build, served by the same server.
+  const emptyUrl = `${system.web}/baseline`;
+  if (!(await warm(emptyUrl))) throw new Error(`${emptyUrl} is not served from the cache`);
+  console.error(`baseline: wrk against next start's empty page (${warmup} unmeasured, then ${duration})...`);
+  wrk(emptyUrl, warmup);
+  const empty = wrk(emptyUrl);
+  const rows = [
+    {
+      page: 'empty page (/baseline)',
+      server: 'next start (static, gzip per response)',
+      'req/s': Math.round(empty.rps),
+      'p50 ms': empty.p50,
+      'p99 ms': empty.p99,
+    },
+  ];
   for (const name of pages) {
     const kib = Math.round(Buffer.byteLength(files[PAGES[name]]) / 102.4) / 10;
     const gzKib = Math.round(zlib.gzipSync(files[PAGES[name]], { level: 6 }).length / 102.4) / 10;
@@ -156,6 +170,7 @@ try {
     );
     const [next, nginx, pregzipped] = results;
     for (const [label, other] of [
+      ['**ratio to the empty page** (what Next allows)', empty],
       ['**ratio next / nginx, same work**', nginx],
       ['ratio next / nginx pre-gzipped', pregzipped],
     ]) {
@@ -174,7 +189,8 @@ try {
 Every request asks for gzip. next start and the first nginx server both gzip every response at level 6 (the
 same work); the second nginx server sends a pre-gzipped file (gzip_static), as a cache in front would. Each
 server is one process (nginx: worker_processes 1, sendfile, keepalive). For req/s the ratio is next/nginx
-(lower is slower); for latency, how many times longer next takes. Compare the ratios, not the absolute
+(lower is slower); for latency, how many times longer next takes. The ratio to next's empty page (/baseline,
+the same build and server) is how close the page comes to what Next itself allows here. Compare the ratios, not the absolute
 figures: the machine is shared and noisy.
 Reproduce: npm run bench:page [-- --pages article,home --duration 10s --warmup 3s --connections 20]`);
 } finally {

@@ -36,7 +36,7 @@ async function scoped(
   scope: FeedScope,
 ): Promise<{ title: string; description: string; path: string; items: ArticleSummary[] } | null> {
   const options = { locale, pageSize: ITEMS };
-  if (scope.kind === 'site') return { title: '', description: '', path: '/', items: (await getLatestArticles(options)).items };
+  if (scope.kind === 'site') return { title: '', description: '', path: '/', items: await getLatestArticles(options) };
   const entry = await (scope.kind === 'sections' ? getSection : scope.kind === 'authors' ? getAuthor : getSeries)(locale, scope.slug);
   if (!entry) return null;
   const list = scope.kind === 'sections' ? getSectionArticles : scope.kind === 'authors' ? getAuthorArticles : getSeriesArticles;

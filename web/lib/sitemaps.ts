@@ -1,5 +1,5 @@
 import 'server-only';
-import { getAllSeries, getLatestArticles, getSite } from '@/lib/cms';
+import { getAllSeries, getArticlePage, getSite } from '@/lib/cms';
 import { DEFAULT_LOCALE, LOCALES, type Locale, isLocale, localePath } from '@/lib/i18n';
 import { absoluteUrl } from '@/lib/site-url';
 
@@ -25,7 +25,7 @@ function urlset(entries: Entry[]): string {
 export async function sitemapIndex(): Promise<string> {
   const files = ['/sitemaps/pages.xml'];
   for (const locale of LOCALES) {
-    const { total } = await getLatestArticles({ locale, pageSize: 1 });
+    const { total } = await getArticlePage({ locale, pageSize: 1 });
     for (let n = 0; n < Math.ceil(total / ARTICLES_PER_FILE); n++) files.push(`/sitemaps/articles-${locale}-${n}.xml`);
   }
   const items = files.map((f) => `  <sitemap><loc>${xmlEscape(absoluteUrl(f))}</loc></sitemap>`);
@@ -45,7 +45,7 @@ async function pagesSitemap(): Promise<string> {
 async function articlesSitemap(locale: Locale, file: number): Promise<string | null> {
   const entries: Entry[] = [];
   for (let page = file * PAGES_PER_FILE + 1; page <= (file + 1) * PAGES_PER_FILE; page++) {
-    const list = await getLatestArticles({ locale, page, pageSize: API_PAGE_SIZE });
+    const list = await getArticlePage({ locale, page, pageSize: API_PAGE_SIZE });
     entries.push(...list.items.map((a) => ({ path: localePath(locale, `/articles/${a.slug}`), lastModified: a.updated })));
     if (page >= list.pageCount) break;
   }

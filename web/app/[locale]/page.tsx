@@ -32,7 +32,7 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
     getSite(locale),
     getSearchTrends(locale),
   ]);
-  const [lead, ...rest] = latest.items;
+  const [lead, ...rest] = latest;
   const t = labelsFor(locale);
   return (
     <>

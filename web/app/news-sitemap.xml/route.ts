@@ -12,7 +12,7 @@ export async function GET() {
   const since = new Date(Date.now() - WINDOW_MS);
   const site = await getSite('en');
   const lists = await Promise.all(
-    LOCALES.map(async (locale) => ({ locale, items: (await getArticlesSince(since, { locale, pageSize: 100 })).items })),
+    LOCALES.map(async (locale) => ({ locale, items: await getArticlesSince(since, { locale, pageSize: 100 }) })),
   );
   const urls = lists.flatMap(({ locale, items }) =>
     items.map(

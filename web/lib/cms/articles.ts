@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { cmsGet } from './client';
 import { ARTICLE, ARTICLE_SUMMARY, NEWEST_FIRST } from './queries';
-import { article, articleSummary, correctedArticle, listOf } from './schemas';
+import { article, articleSummary, correctedArticle, itemsOf, listOf } from './schemas';
 import { FALLBACK_REVALIDATE_SECONDS, tags } from './tags';
 import type { Article, ArticleSummary, Page, PublishedCorrection } from './types';
 
@@ -13,11 +13,11 @@ const emptyPage = <T>(page: number, pageSize: number): Page<T> => ({ items: [], 
 export async function getArticle(locale: string, slug: string): Promise<Article | null> {
   const result = await cmsGet(
     '/articles',
-    { ...ARTICLE, locale, filters: { slug: { $eq: slug } }, pagination: { page: 1, pageSize: 1 } },
-    listOf(article),
+    { ...ARTICLE, locale, filters: { slug: { $eq: slug } }, pagination: { page: 1, pageSize: 1, withCount: false } },
+    itemsOf(article),
     cache(tags.article(locale, slug), tags.sectionNames, tags.tagNames, tags.editorsNotes),
   );
-  return result?.items[0] ?? null;
+  return result?.[0] ?? null;
 }
 
 type ListOptions = { locale: string; page?: number; pageSize?: number };
@@ -36,14 +36,30 @@ async function listArticles(
   return result ?? emptyPage(page, pageSize);
 }
 
+/** The first `pageSize` of a newest-first list, without counting the rest (see `itemsOf`). */
+async function newestArticles(filters: object, { locale, pageSize = 20 }: Omit<ListOptions, 'page'>): Promise<ArticleSummary[]> {
+  const result = await cmsGet(
+    '/articles',
+    { ...ARTICLE_SUMMARY, locale, filters, sort: NEWEST_FIRST, pagination: { page: 1, pageSize, withCount: false } },
+    itemsOf(articleSummary),
+    cache(tags.articleLists, tags.sectionNames),
+  );
+  return result ?? [];
+}
+
 /** The latest published articles, newest first (home, site-wide feeds). */
-export function getLatestArticles(options: ListOptions) {
+export function getLatestArticles(options: Omit<ListOptions, 'page'>) {
+  return newestArticles({}, options);
+}
+
+/** Every published article, a page at a time, with the count (the sitemaps). */
+export function getArticlePage(options: ListOptions) {
   return listArticles({}, [tags.articleLists], options);
 }
 
 /** Articles published since `since`, newest first (the news sitemap). */
-export function getArticlesSince(since: Date, options: ListOptions) {
-  return listArticles({ firstPublishedAt: { $gte: since.toISOString() } }, [tags.articleLists], options);
+export function getArticlesSince(since: Date, options: Omit<ListOptions, 'page'>) {
+  return newestArticles({ firstPublishedAt: { $gte: since.toISOString() } }, options);
 }
 
 export function getSectionArticles(sectionId: string, options: ListOptions) {
@@ -75,12 +91,12 @@ export async function getRecentCorrections(locale: string, limit = 30): Promise<
       populate: { corrections: { fields: ['date', 'text'] } },
       filters: { corrections: { id: { $notNull: true } } },
       sort: ['updatedAt:desc'],
-      pagination: { page: 1, pageSize: limit },
+      pagination: { page: 1, pageSize: limit, withCount: false },
     },
-    listOf(correctedArticle),
+    itemsOf(correctedArticle),
     cache(tags.articleLists, tags.anyArticleList),
   );
-  return (result?.items ?? [])
+  return (result ?? [])
     .flat()
     .sort((a, b) => b.date.getTime() - a.date.getTime())
     .slice(0, limit);
@@ -94,18 +110,22 @@ export async function getArticleRedirect(locale: string, slug: string): Promise<
   const cacheTags = cache(tags.article(locale, slug), tags.articleLists);
   const redirect = await cmsGet(
     '/slug-redirects',
-    { fields: ['targetDocumentId'], filters: { slug: { $eq: slug }, language: { $eq: locale } }, pagination: { page: 1, pageSize: 1 } },
-    listOf(z.object({ targetDocumentId: z.string() })),
+    {
+      fields: ['targetDocumentId'],
+      filters: { slug: { $eq: slug }, language: { $eq: locale } },
+      pagination: { page: 1, pageSize: 1, withCount: false },
+    },
+    itemsOf(z.object({ targetDocumentId: z.string() })),
     cacheTags,
   );
-  const target = redirect?.items[0]?.targetDocumentId;
+  const target = redirect?.[0]?.targetDocumentId;
   if (!target) return null;
   const current = await cmsGet(
     '/articles',
-    { locale, fields: ['slug'], filters: { documentId: { $eq: target } }, pagination: { page: 1, pageSize: 1 } },
-    listOf(z.object({ slug: z.string() })),
+    { locale, fields: ['slug'], filters: { documentId: { $eq: target } }, pagination: { page: 1, pageSize: 1, withCount: false } },
+    itemsOf(z.object({ slug: z.string() })),
     cacheTags,
   );
-  const next = current?.items[0]?.slug;
+  const next = current?.[0]?.slug;
   return next && next !== slug ? next : null;
 }

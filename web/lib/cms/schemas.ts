@@ -242,6 +242,14 @@ export function listOf<T extends z.ZodType>(item: T) {
     .transform((list): Page<z.output<T>> => ({ items: list.data, ...list.meta.pagination }));
 }
 
+/**
+ * A Strapi list asked for without its count (`pagination[withCount]=false`): just the items. Counting
+ * every match costs a scan of the whole table at 100,000 articles; only paginated listings need it.
+ */
+export function itemsOf<T extends z.ZodType>(item: T) {
+  return z.object({ data: z.array(item) }).transform((list): z.output<T>[] => list.data);
+}
+
 /** A Strapi single-entry response: `{ data: {...} }`. */
 export function one<T extends z.ZodType>(item: T) {
   return z.object({ data: item }).transform((response) => (response as { data: z.output<T> }).data);

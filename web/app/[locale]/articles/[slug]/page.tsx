@@ -19,9 +19,7 @@ export const revalidate = 86400;
 export const dynamicParams = true;
 
 export async function generateStaticParams({ params }: { params: { locale: string } }) {
-  return prerenderOrNone(async () =>
-    (await getLatestArticles({ locale: params.locale, pageSize: 50 })).items.map((a) => ({ slug: a.slug })),
-  );
+  return prerenderOrNone(async () => (await getLatestArticles({ locale: params.locale, pageSize: 50 })).map((a) => ({ slug: a.slug })));
 }
 
 async function load(params: PageProps<'/[locale]/articles/[slug]'>['params']) {
