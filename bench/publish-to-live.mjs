@@ -35,7 +35,13 @@ try {
     for (;;) {
       const html = await (await fetch(`${system.web}/articles/${slug}`)).text();
       if (html.includes(title)) break;
-      if (performance.now() - started > 30_000) throw new Error(`revision ${i} not live after 30 s`);
+      if (performance.now() - started > 30_000) {
+        const deliveries = system
+          .output()
+          .split('\n')
+          .filter((line) => /webhook|revalidat/i.test(line));
+        throw new Error(`revision ${i} not live after 30 s; the system's webhook lines:\n${deliveries.slice(-20).join('\n')}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     times.push(performance.now() - started);

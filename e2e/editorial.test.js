@@ -6,7 +6,7 @@ const ADMIN = { email: 'e2e-desk@tidewater.test', password: 'E2e-Passw0rd!' };
 const system = createSystem({
   cmsPort: 1394,
   webPort: 3094,
-  env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, SLUG_REDIRECTS_REFRESH_MS: '500' },
+  env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, SLUG_REDIRECTS_REFRESH_MS: '500', REVALIDATE_SETTLE_MS: '3000' },
 });
 const ARTICLE = 'api::article.article';
 let running;
@@ -88,6 +88,19 @@ describe("the editor's workflow on the site", () => {
     await edit(documentId, { title: 'Bus depot move approved; work starts in spring', markAsUpdate: true });
     await waitFor(async () => (await get(`/articles/${slug}`)).html.includes('work starts in spring'));
     expect(Date.parse(dateModified((await get(`/articles/${slug}`)).html))).toBeGreaterThan(Date.parse(before));
+  });
+
+  it('refreshes a published article once more after a short pause, so a render that raced the publish cannot stay cached', async () => {
+    const slug = 'harbourmaster-interview-forty-years-of-tides';
+    const cacheState = async () => (await fetch(`${system.web}/articles/${slug}`)).headers.get('x-nextjs-cache');
+    await edit(await documentIdOf(slug), { standfirst: 'Forty years of tides, told by the harbourmaster (updated).' });
+    await waitFor(async () => (await get(`/articles/${slug}`)).html.includes('(updated).'), { timeoutMs: 5_000 });
+    await waitFor(async () => (await cacheState()) === 'HIT', { timeoutMs: 5_000 });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await cacheState()).toBe('HIT'); // the publish's own refreshes are done
+    // The webhook makes the page stale once more after its settle pause (REVALIDATE_SETTLE_MS, 3 s here).
+    await waitFor(async () => (await cacheState()) === 'MISS', { timeoutMs: 6_000, intervalMs: 50 });
+    expect((await get(`/articles/${slug}`)).html).toContain('(updated).');
   });
 
   it('refuses to publish an article that is not ready, with the reason, and changes nothing on the site', async () => {

@@ -25,7 +25,7 @@ export async function startSystem({ cmsPort, webPort, env = {} }) {
     await stop();
     throw error;
   }
-  return { cms: system.cms, web: system.web, stop };
+  return { cms: system.cms, web: system.web, output: running.output, stop };
 }
 
 /** Warms an ISR page until `next start` answers it from its cache (x-nextjs-cache: HIT). */

@@ -28,7 +28,6 @@ export default {
     await restrictPublicRole(strapi);
     await ensureWebApiToken(strapi);
     await ensureFirstAdmin(strapi);
-    await registerWebRevalidation(strapi);
     await ensureSearchIndex(strapi);
     await searchTrends(strapi).ensureSchema();
     await ensureScheduleTable(strapi);
@@ -36,5 +35,8 @@ export default {
     if (process.env.SEED_DEMO_CONTENT !== 'false') {
       await seedDemoContent(strapi);
     }
+    // After the seed: a first start's hundreds of seed events would otherwise be posted to a web app that has
+    // cached nothing yet (and is often not up), and their retries would hold the delivery queue for a while.
+    await registerWebRevalidation(strapi);
   },
 };

@@ -1,4 +1,5 @@
 import { revalidateTag } from 'next/cache';
+import { after } from 'next/server';
 import { getArticle } from '@/lib/cms';
 import { SECRET_HEADER, createDeduplicator, secretMatches, tagsForEvent, webhookEvent, type ArticleRelations } from '@/lib/revalidation';
 
@@ -6,6 +7,9 @@ import { SECRET_HEADER, createDeduplicator, secretMatches, tagsForEvent, webhook
 // makes exactly the affected cache tags stale so the next request renders fresh content.
 
 const MAX_BODY_BYTES = 1_000_000;
+// A render that read the CMS just before a publish committed can finish just after this handler ran and be
+// cached as fresh; the same tags are made stale once more after this pause, so such a copy never outlives it.
+const SETTLE_MS = Number(process.env.REVALIDATE_SETTLE_MS || 1_500);
 const isDuplicate = createDeduplicator();
 
 const json = (status: number, body: object) => Response.json(body, { status });
@@ -48,10 +52,16 @@ export async function POST(request: Request) {
   if (isDuplicate(event)) return json(200, { revalidated: [], duplicate: true });
 
   const e = event.entry;
+  // Events that change nothing readers see (draft saves) stop here, before anything reads the cache.
+  if (tagsForEvent(event).length === 0) return json(200, { revalidated: [] });
   // What the site last showed tells which lists the article may have left (or, unpublished, was on).
   const previous = event.uid === 'api::article.article' && e?.slug ? await previousRelations(e.locale ?? 'en', e.slug) : null;
   const stale = tagsForEvent(event, previous);
   for (const tag of stale) revalidateTag(tag, { expire: 0 });
+  after(async () => {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    for (const tag of stale) revalidateTag(tag, { expire: 0 });
+  });
 
   console.log(
     JSON.stringify({
