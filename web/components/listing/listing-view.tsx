@@ -38,7 +38,7 @@ export function ListingView({ listing }: { listing: Awaited<ReturnType<typeof lo
       </header>
       <h2 className="visually-hidden">Articles</h2>
       <ArticleList articles={articles.items} locale={locale} timeZone={timeZone} empty={t.nothingHere} />
-      <Pagination basePath={basePath} page={page} pageCount={articles.pageCount} labels={t} />
+      <Pagination basePath={basePath} page={page} hasMore={articles.hasMore} labels={t} />
       <SearchTrends locale={locale} initial={trends} />
     </>
   );

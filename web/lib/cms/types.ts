@@ -65,3 +65,5 @@ export type Site = {
 };
 
 export type Page<T> = { items: T[]; page: number; pageSize: number; pageCount: number; total: number };
+/** A page of a list that was not counted: its items, and whether another page follows. */
+export type Slice<T> = { items: T[]; page: number; hasMore: boolean };

@@ -12,7 +12,7 @@ import {
   getTagArticles,
   type ArticleSummary,
   type AuthorProfile,
-  type Page,
+  type Slice,
   type Taxonomy,
 } from '@/lib/cms';
 import type { Trend } from '@/lib/search';
@@ -29,7 +29,7 @@ type Loaded = {
   locale: Locale;
   kind: ListingKind;
   entry: Taxonomy | AuthorProfile;
-  articles: Page<ArticleSummary>;
+  articles: Slice<ArticleSummary>;
   page: number;
   basePath: string;
   timeZone: string;
@@ -53,7 +53,7 @@ export async function loadListing(kind: ListingKind, locale: Locale, slug: strin
     getSite(locale),
     getSearchTrends(locale),
   ]);
-  if (page > 1 && page > articles.pageCount) notFound();
+  if (page > 1 && articles.items.length === 0) notFound();
   return { locale, kind, entry, articles, page, basePath: localePath(locale, `/${kind}/${slug}`), timeZone: site.timeZone, trends };
 }
 

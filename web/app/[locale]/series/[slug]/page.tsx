@@ -8,6 +8,9 @@ import { pageMetadata } from '@/lib/seo/metadata';
 import { Figure } from '@/components/article/figure';
 import { RichText } from '@/components/article/rich-text.client';
 
+// The CMS answers at most 100 per request; a list asks one more than it shows, to know if more follow.
+const SERIES_MAX_PARTS = 99;
+
 // Segment config must be a literal: FALLBACK_REVALIDATE_SECONDS (a day), the safety net behind webhook refreshes.
 export const revalidate = 86400;
 // Nothing prerendered at build: each path renders on its first request, then stays cached.
@@ -17,7 +20,7 @@ async function load(params: PageProps<'/[locale]/series/[slug]'>['params']) {
   const { locale, slug } = (await params) as { locale: Locale; slug: string };
   const series = await getSeries(locale, slug);
   if (!series) notFound();
-  const [parts, site] = await Promise.all([getSeriesArticles(series.id, { locale, pageSize: 100 }), getSite(locale)]);
+  const [parts, site] = await Promise.all([getSeriesArticles(series.id, { locale, pageSize: SERIES_MAX_PARTS }), getSite(locale)]);
   return { locale, series, parts, site };
 }
 
