@@ -7,24 +7,17 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { createRequire } from 'node:module';
 import { startSystem, warm } from './lib/system.mjs';
 import { markdownTable, option } from './lib/report.mjs';
+
+const { CHROMIUM, CHROMIUM_ARGS } = createRequire(import.meta.url)('../e2e/helpers/browser.js');
 
 const PAGES = { home: '/', article: '/articles/council-approves-night-ferry-trial' };
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const CONFIGS = { mobile: undefined, desktop: desktopConfig };
 const pages = option('pages', 'home,article').split(',');
 const runs = Number(option('runs', 3));
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The first few things an audit points at (element, console message, file), so the table says where to look. */
 function detail(audit) {
@@ -60,7 +53,7 @@ const system = await startSystem({ cmsPort: 1423, webPort: 3123 });
 let chrome;
 try {
   for (const name of pages) if (!(await warm(`${system.web}${PAGES[name]}`))) throw new Error(`${PAGES[name]} is not cached`);
-  chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: CHROMIUM_FLAGS });
+  chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_ARGS });
   const rows = [];
   const failing = [];
   let version = '';

@@ -8,11 +8,11 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { startSystem } from './lib/system.mjs';
 import { flag, kb, markdownTable } from './lib/report.mjs';
 
 const require = createRequire(import.meta.url);
+const { launchBrowser } = require('../e2e/helpers/browser.js');
 const root = path.resolve(import.meta.dirname, '..');
 const GOAL_KB = 20; // the article page's own gzipped JavaScript beyond the framework's baseline
 const PAGES = [
@@ -27,16 +27,6 @@ const PAGES = [
   ['404', '/no-such-page'],
 ];
 const ARTICLE_ROUTE = '/[locale]/articles/[slug]';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 // Lighthouse's mobile screen, so the responsive images chosen match bench:lighthouse.
 const PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
 
@@ -153,7 +143,7 @@ function owner(source) {
 const list = (items, shown = 4) => items.slice(0, shown).join(', ') + (items.length > shown ? ` and ${items.length - shown} more` : '');
 
 const system = await startSystem({ cmsPort: 1422, webPort: 3122 });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+const browser = await launchBrowser();
 try {
   const baseline = await weigh(browser, `${system.web}/baseline`);
   if (baseline.status !== 200) throw new Error(`/baseline answered ${baseline.status}`);

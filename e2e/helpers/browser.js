@@ -1,4 +1,4 @@
-// A real Chromium for the browser journeys: Debian's build driven by playwright-core, the two viewports
+// A real Chromium for the browser journeys (and the benchmarks that load pages): Debian's build driven by playwright-core, the two viewports
 // every journey runs at, axe-core for accessibility, and the screenshot + HTML a failing journey leaves.
 const fs = require('node:fs');
 const path = require('node:path');
@@ -67,4 +67,4 @@ async function wcagViolations(page) {
   return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((node) => node.target.join(' ')).join(', ')})`);
 }
 
-module.exports = { launchBrowser, inBrowser, saveArtifacts, wcagViolations, VIEWPORTS };
+module.exports = { CHROMIUM, CHROMIUM_ARGS, launchBrowser, inBrowser, saveArtifacts, wcagViolations, VIEWPORTS };
