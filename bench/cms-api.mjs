@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Strapi REST latency of the web site's two commonest requests, at 1,000 and 100,000 articles, on SQLite and
 // PostgreSQL: one article by slug (`getArticle`) and the 20 newest articles (`getLatestArticles`), both
-// without the total count (`pagination[withCount]=false`) as the site asks, plus the same list with its count,
-// as the paginated section/tag/author listings and the sitemaps ask (a count scales with the table).
+// without the total count (`pagination[withCount]=false`) as the site asks, a section's listing page (uncounted,
+// one article more than shown), and the newest 20 with the count, as only the sitemaps still ask.
 // The query objects are the site's own, read from web/lib/cms/queries.ts and stringified with qs as
 // web/lib/cms/client.ts does; the parameters around them follow web/lib/cms/articles.ts. Requests are made
 // without the web app's token: the public role reads the same published rows through the same code.
@@ -41,7 +41,13 @@ const QUERIES = {
     check: (body) => body.data.length === 1,
   },
   'newest 20': { path: () => newest({ page: 1, pageSize: 20, withCount: false }), check: (body) => body.data.length === 20 },
-  'newest 20 with count (listings)': { path: () => newest({ page: 1, pageSize: 20 }), check: (body) => body.data.length === 20 },
+  // A section page as web/lib/cms/articles.ts listArticles asks: uncounted, one more than shown.
+  'section page (listings)': {
+    path: (slug, cms) =>
+      `/api/articles?${stringify({ ...ARTICLE_SUMMARY, locale: 'en', filters: { section: { documentId: { $eq: cms.section } } }, sort: NEWEST_FIRST, pagination: { start: 0, limit: 21, withCount: false } })}`,
+    check: (body) => body.data.length === 21,
+  },
+  'newest 20 with count': { path: () => newest({ page: 1, pageSize: 20 }), check: (body) => body.data.length === 20 },
 };
 
 async function get(url, check) {
@@ -73,18 +79,19 @@ async function measure(systems, { path: pathFor, check }) {
     for (let k = 0; k < systems.length; k++) {
       const s = (i + k) % systems.length; // rotate who goes first
       const started = performance.now();
-      await get(systems[s].url + pathFor(systems[s].slugs[i]), check);
+      await get(systems[s].url + pathFor(systems[s].slugs[i], systems[s]), check);
       if (i >= WARM_UP) times[s].push(performance.now() - started);
     }
   }
   const results = [];
-  for (const [s, { url, slugs }] of systems.entries()) {
+  for (const [s, system] of systems.entries()) {
+    const { url, slugs } = system;
     const total = Math.max(runs, 10 * connections);
     let next = 0;
     const started = performance.now();
     await Promise.all(
       Array.from({ length: connections }, async () => {
-        while (next < total) await get(url + pathFor(slugs[WARM_UP + runs + next++]), check);
+        while (next < total) await get(url + pathFor(slugs[WARM_UP + runs + next++], system), check);
       }),
     );
     const sorted = times[s].sort((a, b) => a - b);
@@ -106,6 +113,10 @@ for (const database of databases) {
       await cms.addArticles(size - SEEDED);
       await cms.start();
       cms.slugs = await sampleSlugs(cms.url, WARM_UP + runs + Math.max(runs, 10 * connections));
+      const city = await (
+        await fetch(`${cms.url}/api/sections?${stringify({ locale: 'en', filters: { slug: { $eq: 'city' } }, fields: ['slug'] })}`)
+      ).json();
+      cms.section = city.data[0].documentId;
     }
     for (const [query, spec] of Object.entries(QUERIES)) {
       const results = await measure(systems, spec);
