@@ -82,3 +82,24 @@ describe("deliveries to the web app's revalidation endpoint", () => {
     expect(refused[0]).toMatchObject({ attempt: 1, status: 401, gaveUp: true });
   });
 });
+
+describe('a delivery waiting to be retried', () => {
+  it("does not hold one of Strapi's delivery workers: the run returns after the first attempt", async () => {
+    const { retryWebhookDeliveries } = require('../dist/src/webhooks/delivery');
+    const logged: string[] = [];
+    const runner = { run: async () => ({ statusCode: 200 }) };
+    const log = (message: string) => logged.push(message);
+    const strapi = { get: () => runner, log: { info: log, warn: log, error: log } };
+    retryWebhookDeliveries(strapi, ['web'], { attempts: 3, baseMs: 60_000 }); // a minute before the retry
+
+    answers = [503];
+    const { port } = server.address() as AddressInfo;
+    const webhook = { name: 'web', url: `http://127.0.0.1:${port}/api/revalidate` };
+    // Were the retry's minute spent inside run(), this would time out.
+    const result = await runner.run(webhook, 'entry.update', { uid: 'api::tag.tag', entry: { documentId: 'd1' } });
+    expect(result.statusCode).toBe(503);
+    expect(received).toHaveLength(1); // the retry is still waiting, outside
+    expect(JSON.parse(logged[0])).toMatchObject({ attempt: 1, status: 503 });
+    expect(logged[0]).not.toContain('gaveUp');
+  });
+});

@@ -25,34 +25,34 @@ export function retryWebhookDeliveries(strapi: Core.Strapi, names: string[], { a
   // A pending retry never keeps a stopping process alive.
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
-  runner.run = async (webhook, event, info = {}) => {
-    if (!names.includes(webhook.name)) return strapiRun(webhook, event, info);
-    let result: Result = { statusCode: 0 };
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      const started = Date.now();
-      result = await post(webhook, event, info);
-      const ok = result.statusCode >= 200 && result.statusCode < 300;
-      const last = ok || !retryable(result.statusCode) || attempt === attempts;
-      const line = {
-        msg: 'webhook delivery',
-        webhook: webhook.name,
-        event,
-        uid: info.uid,
-        documentId: info.entry?.documentId,
-        locale: info.entry?.locale,
-        attempt,
-        status: result.statusCode,
-        ms: Date.now() - started,
-        ...(ok ? { refreshed: refreshedTags(result) } : { error: result.message?.slice(0, 300) }),
-        ...(last && !ok ? { gaveUp: true } : {}),
-      };
-      if (ok) strapi.log.info(JSON.stringify(line));
-      else strapi.log[last ? 'error' : 'warn'](JSON.stringify(line));
-      if (last) break;
-      await sleep(baseMs * 2 ** (attempt - 1));
-    }
+  // The first attempt runs in Strapi's delivery queue; retries wait outside it, so that while the web app is
+  // down its five workers keep delivering new events instead of sleeping on old ones.
+  const deliver = async (webhook: Webhook, event: string, info: Info, attempt: number): Promise<Result> => {
+    const started = Date.now();
+    const result = await post(webhook, event, info);
+    const ok = result.statusCode >= 200 && result.statusCode < 300;
+    const last = ok || !retryable(result.statusCode) || attempt === attempts;
+    const line = {
+      msg: 'webhook delivery',
+      webhook: webhook.name,
+      event,
+      uid: info.uid,
+      documentId: info.entry?.documentId,
+      locale: info.entry?.locale,
+      attempt,
+      status: result.statusCode,
+      ms: Date.now() - started,
+      ...(ok ? { refreshed: refreshedTags(result) } : { error: result.message?.slice(0, 300) }),
+      ...(last && !ok ? { gaveUp: true } : {}),
+    };
+    if (ok) strapi.log.info(JSON.stringify(line));
+    else strapi.log[last ? 'error' : 'warn'](JSON.stringify(line));
+    if (!last) void sleep(baseMs * 2 ** (attempt - 1)).then(() => deliver(webhook, event, info, attempt + 1));
     return result;
   };
+
+  runner.run = async (webhook, event, info = {}) =>
+    names.includes(webhook.name) ? deliver(webhook, event, info, 1) : strapiRun(webhook, event, info);
 }
 
 /** One delivery, as Strapi's runner makes it (same body and headers), keeping the receiver's answer. */
