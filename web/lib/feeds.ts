@@ -3,13 +3,11 @@ import { Feed } from 'feed';
 import { notFound } from 'next/navigation';
 import {
   getAuthor,
-  getAuthorArticles,
   getLatestArticles,
+  getNewestArticlesOf,
   getRecentCorrections,
   getSection,
-  getSectionArticles,
   getSeries,
-  getSeriesArticles,
   getSite,
   type ArticleSummary,
 } from '@/lib/cms';
@@ -30,6 +28,7 @@ export const isFeedFile = (value: string): value is FeedFile => value in FORMATS
 
 export type FeedScope = { kind: 'site' } | { kind: 'sections' | 'authors' | 'series'; slug: string };
 const ITEMS = 30;
+const SCOPE_KIND = { sections: 'section', authors: 'author', series: 'series' } as const;
 
 async function scoped(
   locale: Locale,
@@ -39,9 +38,13 @@ async function scoped(
   if (scope.kind === 'site') return { title: '', description: '', path: '/', items: await getLatestArticles(options) };
   const entry = await (scope.kind === 'sections' ? getSection : scope.kind === 'authors' ? getAuthor : getSeries)(locale, scope.slug);
   if (!entry) return null;
-  const list = scope.kind === 'sections' ? getSectionArticles : scope.kind === 'authors' ? getAuthorArticles : getSeriesArticles;
   const description = 'bio' in entry ? entry.bio : entry.description;
-  return { title: entry.name, description, path: `/${scope.kind}/${entry.slug}`, items: (await list(entry.id, options)).items };
+  return {
+    title: entry.name,
+    description,
+    path: `/${scope.kind}/${entry.slug}`,
+    items: await getNewestArticlesOf({ kind: SCOPE_KIND[scope.kind], id: entry.id }, options),
+  };
 }
 
 export async function feedResponse(locale: Locale, scope: FeedScope, file: FeedFile): Promise<Response> {

@@ -47,19 +47,23 @@ async function listArticles(
 }
 
 /** The first `pageSize` of a newest-first list, without counting the rest (see `itemsOf`). */
-async function newestArticles(filters: object, { locale, pageSize = 20 }: Omit<ListOptions, 'page'>): Promise<ArticleSummary[]> {
+async function newestArticles(
+  filters: object,
+  cacheTags: string[],
+  { locale, pageSize = 20 }: Omit<ListOptions, 'page'>,
+): Promise<ArticleSummary[]> {
   const result = await cmsGet(
     '/articles',
     { ...ARTICLE_SUMMARY, locale, filters, sort: NEWEST_FIRST, pagination: { page: 1, pageSize, withCount: false } },
     itemsOf(articleSummary),
-    cache(tags.articleLists, tags.sectionNames),
+    cache(...cacheTags, tags.sectionNames),
   );
   return result ?? [];
 }
 
 /** The latest published articles, newest first (home, site-wide feeds). */
 export function getLatestArticles(options: Omit<ListOptions, 'page'>) {
-  return newestArticles({}, options);
+  return newestArticles({}, [tags.articleLists], options);
 }
 
 /** Every published article, a page at a time, with the count (the sitemaps need it to name their files). */
@@ -75,23 +79,23 @@ export async function getArticlePage({ locale, page = 1, pageSize = 20 }: ListOp
 
 /** Articles published since `since`, newest first (the news sitemap). */
 export function getArticlesSince(since: Date, options: Omit<ListOptions, 'page'>) {
-  return newestArticles({ firstPublishedAt: { $gte: since.toISOString() } }, options);
+  return newestArticles({ firstPublishedAt: { $gte: since.toISOString() } }, [tags.articleLists], options);
 }
 
-export function getSectionArticles(sectionId: string, options: ListOptions) {
-  return listArticles({ section: { documentId: { $eq: sectionId } } }, [tags.entry('section', sectionId), tags.anyArticleList], options);
+/** Whose articles: one section, tag, author or series, by document id. */
+export type ArticleScope = { kind: 'section' | 'tag' | 'author' | 'series'; id: string };
+const SCOPE_RELATION = { section: 'section', tag: 'tags', author: 'authors', series: 'series' } as const;
+const scopeFilters = ({ kind, id }: ArticleScope) => ({ [SCOPE_RELATION[kind]]: { documentId: { $eq: id } } });
+const scopeTags = ({ kind, id }: ArticleScope) => [tags.entry(kind, id), tags.anyArticleList];
+
+/** One page of a section's, tag's or author's listing, newest first. */
+export function getListingPage(scope: ArticleScope, options: ListOptions) {
+  return listArticles(scopeFilters(scope), scopeTags(scope), options);
 }
 
-export function getTagArticles(tagId: string, options: ListOptions) {
-  return listArticles({ tags: { documentId: { $eq: tagId } } }, [tags.entry('tag', tagId), tags.anyArticleList], options);
-}
-
-export function getAuthorArticles(authorId: string, options: ListOptions) {
-  return listArticles({ authors: { documentId: { $eq: authorId } } }, [tags.entry('author', authorId), tags.anyArticleList], options);
-}
-
-export function getSeriesArticles(seriesId: string, options: ListOptions) {
-  return listArticles({ series: { documentId: { $eq: seriesId } } }, [tags.entry('series', seriesId), tags.anyArticleList], options);
+/** The newest articles of one section, author or series (its feed, the series page). */
+export function getNewestArticlesOf(scope: ArticleScope, options: Omit<ListOptions, 'page'>) {
+  return newestArticles(scopeFilters(scope), scopeTags(scope), options);
 }
 
 /**

@@ -3,13 +3,11 @@ import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
 import {
   getAuthor,
-  getAuthorArticles,
+  getListingPage,
   getSection,
-  getSectionArticles,
   getSearchTrends,
   getSite,
   getTag,
-  getTagArticles,
   type ArticleSummary,
   type AuthorProfile,
   type Slice,
@@ -36,20 +34,20 @@ type Loaded = {
   trends: Trend[];
 };
 
-const fetchers = {
-  sections: { entry: getSection, articles: getSectionArticles },
-  tags: { entry: getTag, articles: getTagArticles },
-  authors: { entry: getAuthor, articles: getAuthorArticles },
+const kinds = {
+  sections: { entry: getSection, scope: 'section' },
+  tags: { entry: getTag, scope: 'tag' },
+  authors: { entry: getAuthor, scope: 'author' },
 } as const;
 
 /** Loads a listing page, or answers 404 for an unknown entry or a page past the end. */
 export async function loadListing(kind: ListingKind, locale: Locale, slug: string, pageParam = '1'): Promise<Loaded> {
   if (!/^[1-9]\d{0,5}$/.test(pageParam)) notFound();
   const page = Number(pageParam);
-  const entry = await fetchers[kind].entry(locale, slug);
+  const entry = await kinds[kind].entry(locale, slug);
   if (!entry) notFound();
   const [articles, site, trends] = await Promise.all([
-    fetchers[kind].articles(entry.id, { locale, page, pageSize: PAGE_SIZE }),
+    getListingPage({ kind: kinds[kind].scope, id: entry.id }, { locale, page, pageSize: PAGE_SIZE }),
     getSite(locale),
     getSearchTrends(locale),
   ]);

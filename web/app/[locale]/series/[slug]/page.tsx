@@ -1,15 +1,12 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getSeries, getSeriesArticles, getSite } from '@/lib/cms';
+import { getNewestArticlesOf, getSeries, getSite } from '@/lib/cms';
 import { type Locale, localePath } from '@/lib/i18n';
 import { formatDate } from '@/lib/format';
 import { labelsFor } from '@/lib/labels';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { Figure } from '@/components/article/figure';
 import { RichText } from '@/components/article/rich-text.client';
-
-// The CMS answers at most 100 per request; a list asks one more than it shows, to know if more follow.
-const SERIES_MAX_PARTS = 99;
 
 // Segment config must be a literal: FALLBACK_REVALIDATE_SECONDS (a day), the safety net behind webhook refreshes.
 export const revalidate = 86400;
@@ -20,7 +17,10 @@ async function load(params: PageProps<'/[locale]/series/[slug]'>['params']) {
   const { locale, slug } = (await params) as { locale: Locale; slug: string };
   const series = await getSeries(locale, slug);
   if (!series) notFound();
-  const [parts, site] = await Promise.all([getSeriesArticles(series.id, { locale, pageSize: SERIES_MAX_PARTS }), getSite(locale)]);
+  const [parts, site] = await Promise.all([
+    getNewestArticlesOf({ kind: 'series', id: series.id }, { locale, pageSize: 100 }), // every part: the CMS's largest page
+    getSite(locale),
+  ]);
   return { locale, series, parts, site };
 }
 
@@ -32,7 +32,7 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/series/[
 export default async function SeriesPage({ params }: PageProps<'/[locale]/series/[slug]'>) {
   const { locale, series, parts, site } = await load(params);
   const t = labelsFor(locale);
-  const byId = new Map(parts.items.map((a) => [a.id, a]));
+  const byId = new Map(parts.map((a) => [a.id, a]));
   return (
     <article>
       <p className="kicker">{t.series}</p>
