@@ -1,9 +1,13 @@
-export default [
+import { corsOptions } from '../src/public-api/cors';
+
+// No 'strapi::poweredBy': the CMS does not announce what it runs. Security headers (nosniff, a
+// Referrer-Policy, frame-ancestors 'self') come from strapi::security; HSTS only where served over TLS.
+export default ({ env }) => [
   'strapi::logger',
   'strapi::errors',
-  'strapi::security',
-  'strapi::cors',
-  'strapi::poweredBy',
+  { name: 'strapi::security', config: { hsts: false } },
+  'global::transport-security',
+  { name: 'strapi::cors', config: corsOptions(env) },
   'strapi::query',
   'global::query-guard',
   'strapi::body',

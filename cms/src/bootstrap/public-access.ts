@@ -1,12 +1,14 @@
 import type { Core } from '@strapi/strapi';
 
+const PUBLIC_COLLECTIONS = ['article', 'author', 'series', 'editors-note', 'section', 'tag', 'page', 'slug-redirect'];
+
+/** The content types anyone may read (published entries only). */
+export const PUBLIC_TYPES = [...PUBLIC_COLLECTIONS, 'site'].map((name) => `api::${name}.${name}`);
+
 // What readers may read without a token: published entries of the reader-facing types, nothing else.
 // Enforced at every start, so the public surface is owned by code, not by a checkbox in the admin.
 export const PUBLIC_READ_ACTIONS = [
-  ...['article', 'author', 'series', 'editors-note', 'section', 'tag', 'page', 'slug-redirect'].flatMap((name) => [
-    `api::${name}.${name}.find`,
-    `api::${name}.${name}.findOne`,
-  ]),
+  ...PUBLIC_COLLECTIONS.flatMap((name) => [`api::${name}.${name}.find`, `api::${name}.${name}.findOne`]),
   'api::site.site.find',
   'api::search.search.find',
   'api::search-trends.search-trends.find',

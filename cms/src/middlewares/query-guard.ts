@@ -1,5 +1,7 @@
 import { errors } from '@strapi/utils';
 import type { Core } from '@strapi/strapi';
+import { QueryShapeError, checkQueryShape } from '../public-api/query-shape';
+import { publicModels } from '../public-api/public-models';
 
 const PAGE_KEYS = ['page', 'pageSize', 'start', 'limit'] as const;
 const INTEGER = /^\d{1,9}$/;
@@ -13,7 +15,10 @@ export function paginationProblem(query: Record<string, unknown>, maxLimit: numb
     return 'pagination must be an object, e.g. pagination[page]=1&pagination[pageSize]=25';
   }
   for (const [key, value] of Object.entries(pagination)) {
-    if (key === 'withCount') continue;
+    if (key === 'withCount') {
+      if (value !== 'true' && value !== 'false') return 'pagination[withCount] must be true or false';
+      continue;
+    }
     if (!PAGE_KEYS.includes(key as (typeof PAGE_KEYS)[number])) return `pagination[${key}] is not a known pagination key`;
     if (typeof value !== 'string' || !INTEGER.test(value)) return `pagination[${key}] must be a whole number`;
     const n = Number(value);
@@ -30,16 +35,40 @@ export function localeProblem(locale: unknown, known: string[]): string | null {
   return null;
 }
 
+/** Why a `status` parameter is unacceptable (who may ask for drafts is decided after authentication). */
+export function statusProblem(status: unknown): string | null {
+  if (status === undefined || status === 'published' || status === 'draft') return null;
+  return 'status must be published or draft';
+}
+
+/** `/api/<pluralName>[/<documentId>]` and `/api/<singularName>` of our content types, to their uid. */
+function contentTypeRoutes(strapi: Core.Strapi): (path: string) => string | null {
+  const byName = new Map<string, { uid: string; single: boolean }>();
+  for (const [uid, contentType] of Object.entries(strapi.contentTypes)) {
+    if (!uid.startsWith('api::')) continue;
+    const single = contentType.kind === 'singleType';
+    byName.set(single ? contentType.info.singularName : contentType.info.pluralName, { uid, single });
+  }
+  return (path) => {
+    const [, , name, id, ...rest] = path.split('/');
+    const route = byName.get(name);
+    if (!route || rest.length > 0 || (route.single && id !== undefined)) return null;
+    return route.uid;
+  };
+}
+
 /**
- * The public REST API's first line, before Strapi's own query validation:
- * - an over-large or malformed page size is a 400 (Strapi would clamp it silently);
- * - an unknown locale is a 400 (Strapi would answer an empty list, indistinguishable from "no content");
- * - drafts (`status=draft`) are only for authenticated clients such as the web app's preview; an
- *   anonymous reader asking for them is refused, whatever Strapi's defaults allow. A request carrying
- *   credentials still goes through Strapi's authentication, which rejects a bad token with 401.
+ * The public REST API's first line, before Strapi reads the query:
+ * - pagination: an over-large or malformed page size is a 400 (Strapi would clamp it silently);
+ * - locale: an unknown one is a 400 (Strapi would answer an empty list, indistinguishable from "no content");
+ * - status: published or draft (whether this client may read drafts is `draft-access`'s decision);
+ * - filters, sort, fields and populate of a content type follow the public grammar (`query-shape.ts`), so
+ *   a malformed shape is a 400 naming the parameter instead of a 500 from deep inside Strapi.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const maxLimit = strapi.config.get('api.rest.maxLimit', 100) as number;
+  const models = publicModels(strapi);
+  const contentTypeOf = contentTypeRoutes(strapi);
   let locales: { codes: string[]; at: number } | null = null;
 
   async function knownLocales() {
@@ -53,10 +82,18 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   return async (ctx, next) => {
     if (ctx.path.startsWith('/api/')) {
       const query = ctx.query as Record<string, unknown>;
-      const problem = paginationProblem(query, maxLimit) ?? localeProblem(query.locale, await knownLocales());
+      const problem =
+        paginationProblem(query, maxLimit) ?? localeProblem(query.locale, await knownLocales()) ?? statusProblem(query.status);
       if (problem) throw new errors.ValidationError(problem);
-      if (query.status !== undefined && query.status !== 'published' && !ctx.request.header.authorization) {
-        throw new errors.ForbiddenError('Drafts are only available to authenticated API clients');
+      const uid = contentTypeOf(ctx.path);
+      if (uid) {
+        try {
+          const checked = checkQueryShape(query, uid, models);
+          if (JSON.stringify(checked) !== JSON.stringify(query)) ctx.query = checked;
+        } catch (error) {
+          if (error instanceof QueryShapeError) throw new errors.ValidationError(error.message, { parameter: error.parameter });
+          throw error;
+        }
       }
     }
     await next();

@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { readerRouter } from '../../../public-api/router';
 
-export default factories.createCoreRouter('api::editors-note.editors-note');
+export default readerRouter('api::editors-note.editors-note');

@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { readerRouter } from '../../../public-api/router';
 
-export default factories.createCoreRouter('api::site.site');
+export default readerRouter('api::site.site');

@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { readerRouter } from '../../../public-api/router';
 
-export default factories.createCoreRouter('api::slug-redirect.slug-redirect');
+export default readerRouter('api::slug-redirect.slug-redirect');
