@@ -1,6 +1,5 @@
 import 'server-only';
 import { Feed } from 'feed';
-import { notFound } from 'next/navigation';
 import {
   getAuthor,
   getLatestArticles,
@@ -14,6 +13,7 @@ import {
 import { type Locale, localePath } from '@/lib/i18n';
 import { absoluteUrl } from '@/lib/site-url';
 import { labelsFor } from '@/lib/labels';
+import { withLocale } from '@/lib/pages/params';
 
 // RSS 2.0, Atom and JSON Feed, site-wide and per section, author and series, built with `feed`.
 
@@ -24,7 +24,10 @@ const FORMATS = {
 } as const;
 export type FeedFile = keyof typeof FORMATS;
 export const FEED_FILES = Object.keys(FORMATS) as FeedFile[];
-export const isFeedFile = (value: string): value is FeedFile => value in FORMATS;
+// Own keys only: a path segment such as `__proto__` or `constructor` is not a feed.
+export const isFeedFile = (value: string): value is FeedFile => Object.hasOwn(FORMATS, value);
+
+const NOT_FOUND = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
 export type FeedScope = { kind: 'site' } | { kind: 'sections' | 'authors' | 'series'; slug: string };
 const ITEMS = 30;
@@ -49,7 +52,7 @@ async function scoped(
 
 export async function feedResponse(locale: Locale, scope: FeedScope, file: FeedFile): Promise<Response> {
   const [found, site] = await Promise.all([scoped(locale, scope), getSite(locale)]);
-  if (!found) return new Response('Not found', { status: 404 });
+  if (!found) return NOT_FOUND();
   const link = absoluteUrl(localePath(locale, found.path));
   const feed = new Feed({
     title: found.title ? `${found.title} · ${site.name}` : site.name,
@@ -112,8 +115,8 @@ type ScopedParams = Promise<{ locale: string; slug: string; feed: string }>;
 /** The GET handler of `/<kind>/<slug>/<feed file>`: 404 for an unknown feed file. */
 export function scopedFeedRoute(kind: 'sections' | 'authors' | 'series') {
   return async function GET(_request: Request, { params }: { params: ScopedParams }) {
-    const { locale, slug, feed } = await params;
-    if (!isFeedFile(feed)) notFound();
-    return feedResponse(locale as Locale, { kind, slug }, feed);
+    const { locale, slug, feed } = await withLocale(params);
+    if (!isFeedFile(feed)) return NOT_FOUND();
+    return feedResponse(locale, { kind, slug }, feed);
   };
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { cmsIsUp, getSite } from '@/lib/cms';
-import { HTML_LANG, LOCALES, isLocale } from '@/lib/i18n';
+import { HTML_LANG, LOCALES } from '@/lib/i18n';
+import { withLocale } from '@/lib/pages/params';
 import { SITE_URL } from '@/lib/site-url';
 import { SiteHeader } from '@/components/layout/site-header';
 import { SiteFooter } from '@/components/layout/site-footer';
@@ -18,7 +18,7 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
-  const { locale } = await params;
+  const { locale } = await withLocale(params);
   const site = await getSite(locale);
   return {
     metadataBase: new URL(SITE_URL),
@@ -30,8 +30,7 @@ export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Pr
 }
 
 export default async function LocaleLayout({ children, params }: LayoutProps<'/[locale]'>) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+  const { locale } = await withLocale(params);
   const [site, policyRevision, preview] = await Promise.all([getSite(locale), getCookiePolicyRevision(locale), isPreview()]);
   return (
     <html lang={HTML_LANG[locale]}>

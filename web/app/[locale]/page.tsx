@@ -7,12 +7,13 @@ import { pageMetadata } from '@/lib/seo/metadata';
 import { ArticleList } from '@/components/articles/article-list';
 import { Figure } from '@/components/article/figure';
 import { SearchTrends } from '@/components/search/search-trends';
+import { withLocale } from '@/lib/pages/params';
 
 // Segment config must be a literal: FALLBACK_REVALIDATE_SECONDS (a day), the safety net behind webhook refreshes.
 export const revalidate = 86400;
 
 export async function generateMetadata({ params }: PageProps<'/[locale]'>) {
-  const locale = (await params).locale as Locale;
+  const locale = (await withLocale(params)).locale;
   const site = await getSite(locale);
   return pageMetadata({
     title: site.name,
@@ -25,7 +26,7 @@ export async function generateMetadata({ params }: PageProps<'/[locale]'>) {
 }
 
 export default async function HomePage({ params }: PageProps<'/[locale]'>) {
-  const locale = (await params).locale as Locale;
+  const locale = (await withLocale(params)).locale;
   const [latest, series, site, trends] = await Promise.all([
     getLatestArticles({ locale, pageSize: 21 }),
     getAllSeries(locale),

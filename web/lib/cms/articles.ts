@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { cmsGet } from './client';
-import { ARTICLE, ARTICLE_SUMMARY, NEWEST_FIRST } from './queries';
+import { ARTICLE, ARTICLE_SUMMARY, NEWEST_FIRST, isSlug } from './queries';
 import { article, articleSummary, correctedArticle, itemsOf, listOf } from './schemas';
 import { FALLBACK_REVALIDATE_SECONDS, tags } from './tags';
 import type { Article, ArticleSummary, Page, PublishedCorrection, Slice } from './types';
@@ -10,6 +10,7 @@ const cache = (...t: string[]) => ({ tags: t, revalidate: FALLBACK_REVALIDATE_SE
 
 /** One published article by its slug in a locale, or null. */
 export async function getArticle(locale: string, slug: string): Promise<Article | null> {
+  if (!isSlug(slug)) return null;
   const result = await cmsGet(
     '/articles',
     { ...ARTICLE, locale, filters: { slug: { $eq: slug } }, pagination: { page: 1, pageSize: 1, withCount: false } },
@@ -127,6 +128,7 @@ export async function getRecentCorrections(locale: string, limit = 30): Promise<
  * document, not the next slug, so a chain of renames resolves in one hop.
  */
 export async function getArticleRedirect(locale: string, slug: string): Promise<string | null> {
+  if (!isSlug(slug)) return null;
   const cacheTags = cache(tags.article(locale, slug), tags.articleLists);
   const redirect = await cmsGet(
     '/slug-redirects',

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { cmsGet } from './client';
-import { AUTHOR, LEGAL_PAGE, SERIES, SITE, TAXONOMY } from './queries';
+import { AUTHOR, LEGAL_PAGE, SERIES, SITE, TAXONOMY, isSlug } from './queries';
 import { authorProfile, legalPage, listOf, one, series, site, taxonomy } from './schemas';
 import { FALLBACK_REVALIDATE_SECONDS, tags } from './tags';
 import type { AuthorProfile, LegalPage, Series, Site, Taxonomy } from './types';
@@ -10,6 +10,7 @@ import { DEFAULT_LOCALE } from '../i18n';
 const cache = (...t: string[]) => ({ tags: t, revalidate: FALLBACK_REVALIDATE_SECONDS });
 
 async function bySlug<S extends z.ZodType>(path: string, query: object, schema: S, locale: string, slug: string, cacheTags: string[]) {
+  if (!isSlug(slug)) return null;
   const result = await cmsGet(
     path,
     { ...query, locale, filters: { slug: { $eq: slug } }, pagination: { page: 1, pageSize: 1 } },

@@ -1,5 +1,10 @@
 // The fields and relations each query asks for: owned here, never taken from a request.
 
+// What a slug can be (Strapi's uid alphabet, at most 200 characters). Anything else in a URL is no entry of
+// ours: a 404 without a request to the CMS.
+const SLUG = /^[A-Za-z0-9._~-]{1,200}$/;
+export const isSlug = (value: string) => SLUG.test(value);
+
 export const IMAGE = { fields: ['url', 'width', 'height', 'alternativeText'] };
 const FIGURE = { fields: ['caption', 'credit', 'alt'], populate: { image: IMAGE } };
 const REF = { fields: ['name', 'slug'] };

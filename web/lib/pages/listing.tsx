@@ -17,6 +17,7 @@ import type { Trend } from '@/lib/search';
 import { type Locale, localePath } from '@/lib/i18n';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { ListingView } from '@/components/listing/listing-view';
+import { withLocale } from './params';
 
 // Section, tag and author pages: an entry and its articles, newest first, paginated at /page/N.
 
@@ -73,8 +74,8 @@ type ListingParams = Promise<{ locale: string; slug: string; n?: string }>;
 /** The page and metadata of a listing route (`/<kind>/<slug>` and `/<kind>/<slug>/page/<n>`). */
 export function listingRoute(kind: ListingKind) {
   const load = async (params: ListingParams) => {
-    const { locale, slug, n } = await params;
-    return loadListing(kind, locale as Locale, slug, n);
+    const { locale, slug, n } = await withLocale(params);
+    return loadListing(kind, locale, slug, n);
   };
   return {
     generateMetadata: async ({ params }: { params: ListingParams }) => listingMetadata(await load(params)),

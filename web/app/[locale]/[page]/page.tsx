@@ -5,6 +5,7 @@ import { formatDate } from '@/lib/format';
 import { labelsFor } from '@/lib/labels';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { RichText } from '@/components/article/rich-text.client';
+import { withLocale } from '@/lib/pages/params';
 
 // Legal and static pages at the top level: /privacy, /cookie-policy, /terms.
 // Segment config must be a literal: FALLBACK_REVALIDATE_SECONDS (a day), the safety net behind webhook refreshes.
@@ -13,7 +14,7 @@ export const revalidate = 86400;
 export const generateStaticParams = () => [];
 
 async function load(params: PageProps<'/[locale]/[page]'>['params']) {
-  const { locale, page: slug } = (await params) as { locale: Locale; page: string };
+  const { locale, page: slug } = await withLocale(params);
   const page = await getLegalPage(locale, slug);
   if (!page) notFound();
   return { locale, page, site: await getSite(locale) };

@@ -1,5 +1,5 @@
 import { correctionsFeedResponse } from '@/lib/feeds';
-import type { Locale } from '@/lib/i18n';
+import { withLocale } from '@/lib/pages/params';
 
 // Segment config must be a literal: FALLBACK_REVALIDATE_SECONDS (a day), the safety net behind webhook refreshes.
 export const revalidate = 86400;
@@ -8,5 +8,5 @@ export const generateStaticParams = () => [];
 
 /** /corrections.xml: every public correction, newest first (RSS 2.0). */
 export async function GET(_request: Request, { params }: RouteContext<'/[locale]/corrections.xml'>) {
-  return correctionsFeedResponse((await params).locale as Locale);
+  return correctionsFeedResponse((await withLocale(params)).locale);
 }

@@ -1,5 +1,5 @@
 import { feedResponse } from '@/lib/feeds';
-import type { Locale } from '@/lib/i18n';
+import { withLocale } from '@/lib/pages/params';
 
 // Segment config must be a literal: FALLBACK_REVALIDATE_SECONDS (a day), the safety net behind webhook refreshes.
 export const revalidate = 86400;
@@ -7,5 +7,5 @@ export const revalidate = 86400;
 export const generateStaticParams = () => [];
 
 export async function GET(_request: Request, { params }: RouteContext<'/[locale]/feed.json'>) {
-  return feedResponse((await params).locale as Locale, { kind: 'site' }, 'feed.json');
+  return feedResponse((await withLocale(params)).locale, { kind: 'site' }, 'feed.json');
 }

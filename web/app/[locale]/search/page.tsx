@@ -4,6 +4,7 @@ import { type Locale, localePath } from '@/lib/i18n';
 import { labelsFor } from '@/lib/labels';
 import { MAX_QUERY_LENGTH, type SearchOutcome } from '@/lib/search';
 import { SearchView } from '@/components/search/search-view.client';
+import { withLocale } from '@/lib/pages/params';
 
 // Rendered per request: the results depend on the query. Article pages stay static.
 export const dynamic = 'force-dynamic';
@@ -11,7 +12,7 @@ export const dynamic = 'force-dynamic';
 type Props = PageProps<'/[locale]/search'>;
 
 async function read({ params, searchParams }: Props) {
-  const locale = (await params).locale as Locale;
+  const locale = (await withLocale(params)).locale;
   const { q, page } = await searchParams;
   const query = (typeof q === 'string' ? q : '').slice(0, MAX_QUERY_LENGTH);
   const pageNumber = typeof page === 'string' && /^\d{1,4}$/.test(page) && Number(page) > 0 ? Number(page) : 1;

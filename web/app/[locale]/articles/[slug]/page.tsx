@@ -13,6 +13,7 @@ import { Figure } from '@/components/article/figure';
 import { RichText } from '@/components/article/rich-text.client';
 import { JsonLd } from '@/components/json-ld';
 import { SearchTrends } from '@/components/search/search-trends';
+import { withLocale } from '@/lib/pages/params';
 
 // Segment config must be a literal: FALLBACK_REVALIDATE_SECONDS (a day), the safety net behind webhook refreshes.
 export const revalidate = 86400;
@@ -23,7 +24,7 @@ export async function generateStaticParams({ params }: { params: { locale: strin
 }
 
 async function load(params: PageProps<'/[locale]/articles/[slug]'>['params']) {
-  const { locale, slug } = (await params) as { locale: Locale; slug: string };
+  const { locale, slug } = await withLocale(params);
   const article = await getArticle(locale, slug);
   if (!article) {
     // A former address of a renamed article: 308 to where it lives now.

@@ -7,6 +7,7 @@ import { labelsFor } from '@/lib/labels';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { Figure } from '@/components/article/figure';
 import { RichText } from '@/components/article/rich-text.client';
+import { withLocale } from '@/lib/pages/params';
 
 // Segment config must be a literal: FALLBACK_REVALIDATE_SECONDS (a day), the safety net behind webhook refreshes.
 export const revalidate = 86400;
@@ -14,7 +15,7 @@ export const revalidate = 86400;
 export const generateStaticParams = () => [];
 
 async function load(params: PageProps<'/[locale]/series/[slug]'>['params']) {
-  const { locale, slug } = (await params) as { locale: Locale; slug: string };
+  const { locale, slug } = await withLocale(params);
   const series = await getSeries(locale, slug);
   if (!series) notFound();
   const [parts, site] = await Promise.all([
