@@ -135,9 +135,10 @@ describe('hostile input, one class at a time', () => {
     // A well-formed unknown slug is looked up (the log shows it), so the log would show the others too.
     expect((await web('/articles/no-such-article-yet')).status).toBe(404);
     await waitFor(() => cmsRequestsSince(mark).some((line) => line.includes('no-such-article-yet')));
-    // No request to the CMS carried a locale that is no locale, nor a segment that is no slug.
+    // No request to the CMS carried a locale that is no locale, nor a segment that cannot be a slug. (A
+    // slug named `__proto__` is a well-formed slug, looked up as data: that request is fine.)
     const asked = cmsRequestsSince(mark);
-    expect(asked.filter((line) => /locale=(?!en\b|zh\b)|__proto__|constructor|toString|aaaaaaaaaa/.test(line))).toEqual([]);
+    expect(asked.filter((line) => /locale=(?!en\b|zh\b)|aaaaaaaaaa|\/api\/\w+\?[^ ]*=(constructor|toString)\b/.test(line))).toEqual([]);
   });
 
   it('sends nosniff, a Referrer-Policy and frame-ancestors on every answer, HSTS only over TLS', async () => {
