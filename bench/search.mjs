@@ -4,11 +4,7 @@
 // so the baseline does less work than a real search would need).
 // Usage: npm run bench:search [-- --databases sqlite,postgres --sizes 1000,100000 --runs 50]
 import { createBenchCms, measure } from './lib/cms.mjs';
-
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
+import { option as arg } from './lib/report.mjs';
 const databases = arg('databases', 'sqlite,postgres').split(',');
 const sizes = arg('sizes', '1000,100000').split(',').map(Number);
 const runs = Number(arg('runs', 50));

@@ -6,4 +6,6 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   transformIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],
   testTimeout: 60_000,
+  // The tests boot the compiled CMS: refuse to run them against a stale build.
+  globalSetup: '<rootDir>/tests/helpers/built.js',
 };

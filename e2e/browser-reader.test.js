@@ -22,7 +22,7 @@ beforeAll(async () => {
     term: TREND,
     rule: 'pin',
   });
-  expect(pinned.status).toBe(201);
+  if (pinned.status !== 201) throw new Error(`pinning the trend term answered ${pinned.status}`);
   await waitFor(async () => (await (await fetch(`${system.web}/authors/wen-huang`)).text()).includes(`>${TREND}</a>`), {
     timeoutMs: 30_000,
     intervalMs: 250,

@@ -3,6 +3,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { clearWebCache } = require('./helpers/system');
+const { waitFor } = require('./helpers/http');
 
 // When the CMS goes down, readers keep getting every page already cached; an uncached page gets a
 // friendly error page. CMS and web are started separately here so that one can be stopped alone.
@@ -22,7 +23,7 @@ function start(workspace, env) {
   processes[workspace] = child;
   return child;
 }
-async function stop(workspace) {
+async function stopApp(workspace) {
   const child = processes[workspace];
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -70,8 +71,8 @@ beforeAll(async () => {
   await until(web);
 }, 300_000);
 afterAll(async () => {
-  await stop('web');
-  await stop('cms');
+  await stopApp('web');
+  await stopApp('cms');
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -80,7 +81,7 @@ describe('with the CMS down', () => {
     const cached = ['/articles/bus-depot-move-uphill-approved', '/sections/culture', '/feed.xml'];
     for (const p of cached) expect((await fetch(`${web}${p}`)).status).toBe(200);
 
-    await stop('cms');
+    await stopApp('cms');
 
     for (const p of cached) {
       const res = await fetch(`${web}${p}`);
@@ -89,10 +90,14 @@ describe('with the CMS down', () => {
     expect(await (await fetch(`${web}/articles/bus-depot-move-uphill-approved`)).text()).toContain('Bus depot to move uphill');
 
     // The web app notices the outage within seconds; a page it never cached then gets a friendly 503.
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
-    await fetch(`${web}/articles/bus-depot-move-uphill-approved`);
-    const uncached = await fetch(`${web}/authors/priya-raman`);
-    expect(uncached.status).toBe(503);
+    let uncached;
+    await waitFor(
+      async () => {
+        uncached = await fetch(`${web}/authors/priya-raman`);
+        return uncached.status === 503;
+      },
+      { timeoutMs: 30_000, intervalMs: 250, describe: () => `the uncached page answered ${uncached?.status}` },
+    );
     expect(uncached.headers.get('retry-after')).toBe('60');
     expect(await uncached.text()).toContain('This page is temporarily unavailable');
     expect((await fetch(`${web}/articles/bus-depot-move-uphill-approved`)).status).toBe(200);

@@ -37,7 +37,7 @@ describe('npm start', () => {
     const second = system.start();
     try {
       await second.ready;
-      expect(second.output()).toMatch(/Cached:\s+2 cached, 2 total/); // nothing rebuilt
+      expect(second.output()).toMatch(/Cached:\s+3 cached, 3 total/); // nothing rebuilt
       expect(second.output()).not.toMatch(/Admin account created/);
       expect(second.output()).not.toMatch(/Seeding the demo outlet/);
       expect(await readerTitles()).toContain('Council approves six-month night ferry trial');

@@ -9,20 +9,22 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cmsPort = Number(process.env.CMS_PORT || 1337);
 const webPort = Number(process.env.WEB_PORT || 3000);
 const cmsUrl = process.env.CMS_URL || `http://127.0.0.1:${cmsPort}`;
-const tokenFile = path.resolve(root, process.env.WEB_API_TOKEN_FILE || '.data/web-api-token');
 
 const env = {
   ...process.env,
   STRAPI_TELEMETRY_DISABLED: 'true',
   NEXT_TELEMETRY_DISABLED: '1',
   TURBO_TELEMETRY_DISABLED: '1',
-  WEB_API_TOKEN_FILE: tokenFile,
 };
 
 if (process.env.SKIP_BUILD !== 'true') {
   const build = spawnSync('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, env, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+// Built just above: where the CMS writes the web app's token and the web app reads it.
+const { WEB_API_TOKEN_FILE } = await import('@newsroom/contract');
+const tokenFile = path.resolve(root, process.env.WEB_API_TOKEN_FILE || WEB_API_TOKEN_FILE);
+env.WEB_API_TOKEN_FILE = tokenFile;
 
 const children = [];
 let stopping = false;

@@ -9,6 +9,7 @@ const PAGE_METHODS = ['GET', 'HEAD'];
 const API_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 // Of Next's own prefix, only its build's files and the image optimiser are served.
 const NEXT_PATHS = ['/_next/static/', '/_next/image'];
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 const ONE_YEAR = 31_536_000;
 

@@ -1,4 +1,9 @@
 import type { NextConfig } from 'next';
+import { DEFAULT_LOCALE, LOCALES } from '@newsroom/contract';
+
+// Paths that are no locale's pages: the API, Next's own files, uploads and the sitemap files.
+const RESERVED = ['api/', '_next/', 'uploads/', 'sitemaps/'];
+const prefixed = [...LOCALES.map((locale) => `${locale}(?:/|$)`), ...RESERVED].join('|');
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -11,8 +16,8 @@ const nextConfig: NextConfig = {
   async redirects() {
     // The default locale has no prefix: /en/... is the same page as /...
     return [
-      { source: '/en', destination: '/', permanent: true },
-      { source: '/en/:path*', destination: '/:path*', permanent: true },
+      { source: `/${DEFAULT_LOCALE}`, destination: '/', permanent: true },
+      { source: `/${DEFAULT_LOCALE}/:path*`, destination: '/:path*', permanent: true },
     ];
   },
   async rewrites() {
@@ -20,8 +25,8 @@ const nextConfig: NextConfig = {
     return {
       beforeFiles: [],
       afterFiles: [
-        { source: '/', destination: '/en' },
-        { source: '/:path((?!zh(?:/|$)|en(?:/|$)|api/|_next/|uploads/|sitemaps/).*)', destination: '/en/:path' },
+        { source: '/', destination: `/${DEFAULT_LOCALE}` },
+        { source: `/:path((?!${prefixed}).*)`, destination: `/${DEFAULT_LOCALE}/:path` },
       ],
       fallback: [],
     };

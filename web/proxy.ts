@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { OUTAGE_PAGE, cmsSeemsDown } from '@/lib/cms-outage';
 import { DEFAULT_LOCALE, LOCALES } from '@/lib/i18n';
 import { formerArticleAddress } from '@/lib/slug-redirects';
+import { env } from '@/lib/env';
 
 // While the CMS is down, cached pages are served as usual; a page that cannot be rendered without the
 // CMS becomes a friendly 503 (with Retry-After) instead of an error document.
@@ -35,7 +36,7 @@ export async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set(PASSTHROUGH, '1');
   // Ask this same server (not the public host, which may be a load balancer) whether it has the page.
-  const internal = `http://127.0.0.1:${process.env.PORT || 3000}${request.nextUrl.pathname}${request.nextUrl.search}`;
+  const internal = `http://127.0.0.1:${env.PORT}${request.nextUrl.pathname}${request.nextUrl.search}`;
   let response: Response;
   try {
     response = await fetch(internal, { headers, redirect: 'manual' });

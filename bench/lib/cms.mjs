@@ -1,5 +1,5 @@
 // Runs the built CMS as its own process on a fresh database, for benchmarks: `strapi start` on a
-// temporary SQLite file or a new PostgreSQL database, and `seed-bulk.js` to grow it between runs.
+// temporary SQLite file or a new PostgreSQL database, and `dist/scripts/seed-bulk.js` (npm run seed:bulk) to grow it between runs.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -81,7 +81,7 @@ export async function createBenchCms({ database, port }) {
     },
     /** Adds synthetic published articles (the CMS must be stopped). */
     async addArticles(articles) {
-      if (articles > 0) await run(['scripts/seed-bulk.js', '--articles', String(articles)]);
+      if (articles > 0) await run(['dist/scripts/seed-bulk.js', '--articles', String(articles)]);
     },
     async cleanup() {
       await this.stop();

@@ -1,10 +1,24 @@
+import { parseArgs } from 'node:util';
+
 // What every bench prints: command-line options and markdown tables.
+// Each bench names its own options: `--name value`, `--name=value` and switches (`--name`) are read from
+// parseArgs' tokens, an option taking the argument after it as its value.
+const { tokens } = parseArgs({ strict: false, allowPositionals: true, tokens: true });
+const values = new Map();
+tokens.forEach((token, i) => {
+  if (token.kind !== 'option') return;
+  const next = tokens[i + 1];
+  values.set(token.name, token.value ?? (next?.kind === 'positional' ? next.value : true));
+});
+
+/** The value of `--name value`, or `fallback`. */
 export function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
+  const value = values.get(name);
+  return typeof value === 'string' ? value : fallback;
 }
 
-export const flag = (name) => process.argv.includes(`--${name}`);
+/** Whether `--name` was given. */
+export const flag = (name) => values.has(name);
 
 export function markdownTable(rows, columns = Object.keys(rows[0] ?? {})) {
   const cell = (value) => String(value ?? '').replaceAll('|', '\\|');

@@ -1,43 +1,34 @@
 import path from 'path';
+import { cmsEnv } from '../src/env';
 
 // SQLite is the embedded default; PostgreSQL is production and scale-out (DATABASE_CLIENT=postgres).
-export default ({ env }) => {
-  const client = env('DATABASE_CLIENT', 'sqlite');
-
-  if (client === 'postgres') {
+export default () => {
+  const env = cmsEnv();
+  if (env.DATABASE_CLIENT === 'postgres') {
+    const ssl = env.DATABASE_SSL && { rejectUnauthorized: env.DATABASE_SSL_REJECT_UNAUTHORIZED };
     return {
       connection: {
         client: 'postgres',
-        connection: env('DATABASE_URL')
-          ? {
-              connectionString: env('DATABASE_URL'),
-              ssl: env.bool('DATABASE_SSL', false) && { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) },
-            }
+        connection: env.DATABASE_URL
+          ? { connectionString: env.DATABASE_URL, ssl }
           : {
-              host: env('DATABASE_HOST', '127.0.0.1'),
-              port: env.int('DATABASE_PORT', 5432),
-              database: env('DATABASE_NAME', 'newsroom'),
-              user: env('DATABASE_USERNAME', 'postgres'),
-              password: env('DATABASE_PASSWORD', ''),
-              schema: env('DATABASE_SCHEMA', 'public'),
-              ssl: env.bool('DATABASE_SSL', false) && { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) },
+              host: env.DATABASE_HOST,
+              port: env.DATABASE_PORT,
+              database: env.DATABASE_NAME,
+              user: env.DATABASE_USERNAME,
+              password: env.DATABASE_PASSWORD,
+              schema: env.DATABASE_SCHEMA,
+              ssl,
             },
-        pool: { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) },
-        acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
+        pool: { min: env.DATABASE_POOL_MIN, max: env.DATABASE_POOL_MAX },
+        acquireConnectionTimeout: env.DATABASE_CONNECTION_TIMEOUT,
       },
     };
   }
-
-  if (client !== 'sqlite') {
-    throw new Error(`DATABASE_CLIENT must be "sqlite" or "postgres", not "${client}"`);
-  }
-
-  // An empty DATABASE_FILENAME would make Strapi fail at boot: treat it as unset.
-  const filename = env('DATABASE_FILENAME', '') || '.tmp/data.db';
   return {
     connection: {
       client: 'sqlite',
-      connection: { filename: path.resolve(__dirname, '..', '..', filename) },
+      connection: { filename: path.resolve(__dirname, '..', '..', env.DATABASE_FILENAME ?? '.tmp/data.db') },
       useNullAsDefault: true,
     },
   };

@@ -1,13 +1,15 @@
 import { corsOptions } from '../src/public-api/cors';
+import { cmsEnv } from '../src/env';
 
 // No 'strapi::poweredBy': the CMS does not announce what it runs. Security headers (nosniff, a
 // Referrer-Policy, frame-ancestors 'self') come from strapi::security; HSTS only where served over TLS.
-export default ({ env }) => [
+export default () => [
   'strapi::logger',
   'strapi::errors',
   { name: 'strapi::security', config: { hsts: false } },
   'global::transport-security',
-  { name: 'strapi::cors', config: corsOptions(env) },
+  { name: 'strapi::cors', config: corsOptions(cmsEnv()) },
+  'global::path-guard',
   'strapi::query',
   'global::query-guard',
   'strapi::body',

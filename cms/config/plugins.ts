@@ -1,7 +1,9 @@
-export default ({ env }) => ({
+import { cmsEnv } from '../src/env';
+
+export default () => ({
   'users-permissions': {
     config: {
-      jwtSecret: env('JWT_SECRET', 'local-users-permissions-jwt-secret'),
+      jwtSecret: cmsEnv().JWT_SECRET,
       register: { allowedFields: [] },
     },
   },

@@ -1,7 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { registerFirstPublishStamp } from './editorial/first-published';
-import { registerPublishChecks } from './editorial/publish-checks';
-import { registerSlugHistory } from './editorial/slug-history';
+import { registerPublishingPipeline } from './publishing/pipeline';
 import { ensureScheduleTable } from './editorial/schedule';
 import { ensureLocales } from './bootstrap/locales';
 import { restrictPublicRole } from './bootstrap/public-access';
@@ -9,17 +7,14 @@ import { ensureWebApiToken } from './bootstrap/api-token';
 import { ensureFirstAdmin } from './bootstrap/admin-account';
 import { seedDemoContent } from './seed';
 import { registerWebRevalidation } from './webhooks/web-revalidation';
-import { ensureSearchIndex, registerSearchIndexing } from './search';
+import { ensureSearchIndex } from './search';
 import { registerTrendRules, searchTrends } from './trends/trends';
 import { ensureReadIndexes } from './database/read-indexes';
+import { cmsEnv } from './env';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    // Order matters: a refused publish must not stamp anything.
-    registerPublishChecks(strapi);
-    registerSlugHistory(strapi);
-    registerFirstPublishStamp(strapi);
-    registerSearchIndexing(strapi);
+    registerPublishingPipeline(strapi);
     registerTrendRules(strapi);
   },
 
@@ -32,7 +27,7 @@ export default {
     await searchTrends(strapi).ensureSchema();
     await ensureScheduleTable(strapi);
     await ensureReadIndexes(strapi.db.connection);
-    if (process.env.SEED_DEMO_CONTENT !== 'false') {
+    if (cmsEnv().SEED_DEMO_CONTENT) {
       await seedDemoContent(strapi);
     }
     // After the seed: a first start's hundreds of seed events would otherwise be posted to a web app that has

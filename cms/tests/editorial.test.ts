@@ -1,13 +1,16 @@
 import { startCms, type TestCms } from './helpers/strapi';
 
 const ARTICLE = 'api::article.article';
+// The same modules Strapi runs (dist/), typed by their sources.
+const { runSchedules } = require('../dist/src/editorial/schedule') as typeof import('../src/editorial/schedule');
+const { previewUrl } = require('../dist/src/editorial/preview') as typeof import('../src/editorial/preview');
 let cms: TestCms;
 let authorId: string;
 // What every article needs before it may be published (see the pre-publish checks below).
 const ready = () => ({ standfirst: 'A short report from the quay.', authors: [authorId] });
 beforeAll(async () => {
   cms = await startCms();
-  authorId = (await cms.strapi.documents('api::author.author').findFirst({ filters: { slug: 'mara-okafor' } })).documentId;
+  authorId = (await cms.strapi.documents('api::author.author').findFirst({ filters: { slug: 'mara-okafor' } }))!.documentId;
 });
 afterAll(async () => {
   await cms?.stop();
@@ -66,17 +69,19 @@ describe('publishing articles', () => {
     expect(updated.firstPublishedAt).toBe(first.firstPublishedAt);
   });
 
-  it('ignores a first-published time sent by a client', async () => {
+  it('ignores a first-published time sent by a client, keeping the one the first publish stamped', async () => {
     const articles = cms.strapi.documents(ARTICLE);
     const forged = '2001-01-01T00:00:00.000Z';
     const draft = await articles.create({
-      data: { title: 'Backdated claims', slug: 'backdated-claims', format: 'news', ...ready(), firstPublishedAt: forged } as never,
+      data: { title: 'Backdated claims', slug: 'backdated-claims', format: 'news', ...ready(), firstPublishedAt: forged },
     });
     expect(draft.firstPublishedAt).toBeNull();
     await articles.publish({ documentId: draft.documentId });
-    await articles.update({ documentId: draft.documentId, data: { firstPublishedAt: forged } as never });
+    const stamped = (await publicArticle('backdated-claims')).firstPublishedAt;
+    expect(Date.parse(stamped)).toBeGreaterThan(Date.parse('2026-01-01'));
+    await articles.update({ documentId: draft.documentId, data: { firstPublishedAt: forged } });
     await articles.publish({ documentId: draft.documentId });
-    expect((await publicArticle('backdated-claims')).firstPublishedAt).not.toBe(forged);
+    expect((await publicArticle('backdated-claims')).firstPublishedAt).toBe(stamped);
   });
 
   it('stamps each locale on its own first publish', async () => {
@@ -91,7 +96,7 @@ describe('publishing articles', () => {
       data: { title: '潮汐表数字化', slug: 'tide-tables-digital-zh', format: 'news', ...ready() },
     });
     const zhDraft = await articles.findOne({ documentId: en.documentId, locale: 'zh', status: 'draft' });
-    expect(zhDraft.firstPublishedAt).toBeNull();
+    expect(zhDraft?.firstPublishedAt).toBeNull();
     await articles.publish({ documentId: en.documentId, locale: 'zh' });
 
     const zh = await cms.api.get('/api/articles').query({ locale: 'zh', 'filters[slug][$eq]': 'tide-tables-digital-zh' });
@@ -125,7 +130,7 @@ describe('pre-publish checks', () => {
   beforeAll(async () => {
     imageId = (await cms.strapi.db.query('plugin::upload.file').findOne({ select: ['id'] })).id;
   });
-  const figure = (extra: object) => ({ image: imageId, caption: 'The quay at dusk', ...extra });
+  const figure = (extra: { alt: string; credit: string }) => ({ image: imageId, caption: 'The quay at dusk', ...extra });
 
   it('refuses to publish an article that is not ready, with every reason, and keeps the draft', async () => {
     const articles = cms.strapi.documents(ARTICLE);
@@ -138,7 +143,8 @@ describe('pre-publish checks', () => {
         body: [{ __component: 'media.figure', ...figure({ alt: '', credit: 'Ledger Photo Desk' }) }],
       },
     });
-    expect(draft.documentId).toEqual(expect.any(String)); // a draft can always be saved
+    // A draft can always be saved, however unready.
+    expect((await articles.findOne({ documentId: draft.documentId, status: 'draft' }))?.slug).toBe('not-ready-yet');
 
     const refusal = await articles.publish({ documentId: draft.documentId }).catch((error: Error) => error);
     expect(refusal).toBeInstanceOf(Error);
@@ -151,7 +157,7 @@ describe('pre-publish checks', () => {
     expect(message).toContain('figure 1 in the body has no alt text');
     expect(await publicArticle('not-ready-yet')).toBeUndefined();
     const kept = await articles.findOne({ documentId: draft.documentId, status: 'draft' });
-    expect(kept.firstPublishedAt).toBeNull(); // a refused publish stamps nothing
+    expect(kept?.firstPublishedAt).toBeNull(); // a refused publish stamps nothing
 
     await articles.update({
       documentId: draft.documentId,
@@ -175,7 +181,7 @@ describe('pre-publish checks', () => {
         slug: 'another-first-part',
         format: 'news',
         ...ready(),
-        series: series.documentId,
+        series: series!.documentId,
         partNumber: 1,
       },
     });
@@ -243,9 +249,15 @@ describe('slug history', () => {
 
   it('never lets another article take a slug that redirects', async () => {
     const articles = cms.strapi.documents(ARTICLE);
-    const other = await articles.create({ data: { title: 'Gates, again', slug: 'lock-gates-repaired', format: 'news', ...ready() } });
+    const { documentId } = await articles.create({ data: { title: 'Sluice works', slug: 'sluice-works', format: 'news', ...ready() } });
+    await articles.publish({ documentId });
+    await articles.update({ documentId, data: { slug: 'sluice-works-finished' } });
+    await articles.publish({ documentId });
+    expect((await redirectOf('sluice-works')).targetDocumentId).toBe(documentId);
+
+    const other = await articles.create({ data: { title: 'Sluices, again', slug: 'sluice-works', format: 'news', ...ready() } });
     await expect(articles.publish({ documentId: other.documentId })).rejects.toThrow(
-      /the slug "lock-gates-repaired" is a former address of another article and still redirects there/,
+      /the slug "sluice-works" is a former address of another article and still redirects there/,
     );
   });
 
@@ -263,10 +275,10 @@ describe('slug history', () => {
 
 describe('scheduled publishing and unpublishing', () => {
   const HOUR = 3_600_000;
-  const run = (now: Date) => require('../dist/src/editorial/schedule').runSchedules(cms.strapi, now);
+  const run = (now: Date) => runSchedules(cms.strapi, now);
 
   it('runs every minute', () => {
-    expect(cms.strapi.cron.jobs.map((job: { name: string }) => job.name)).toContain('editorialSchedule');
+    expect(cms.strapi.cron.jobs.map((job) => job.name)).toContain('editorialSchedule');
   });
 
   it('publishes at the set time, once, even with several nodes running the schedule at once', async () => {
@@ -302,20 +314,32 @@ describe('scheduled publishing and unpublishing', () => {
     expect(await run(new Date(expiry.getTime() + 61_000))).toEqual([]);
   });
 
-  it('logs a scheduled publish the checks refuse, and publishes nothing', async () => {
+  it('logs a scheduled publish the checks refuse, with the reasons, and publishes nothing', async () => {
     const articles = cms.strapi.documents(ARTICLE);
     const at = new Date(Date.now() + 3 * HOUR);
-    await articles.create({ data: { title: 'No byline yet', slug: 'no-byline-yet', format: 'news', publishAt: at.toISOString() } });
-    expect(await run(new Date(at.getTime() + 1_000))).toEqual([]);
+    const { documentId } = await articles.create({
+      data: { title: 'No byline yet', slug: 'no-byline-yet', format: 'news', publishAt: at.toISOString() },
+    });
+    const errors = jest.spyOn(cms.strapi.log, 'error').mockImplementation(() => cms.strapi.log);
+    try {
+      expect(await run(new Date(at.getTime() + 1_000))).toEqual([]);
+      expect(errors).toHaveBeenCalledWith(
+        expect.stringMatching(
+          new RegExp(`^scheduled ${documentId} \\(en\\) not done: This article cannot be published yet: there is no author`),
+        ),
+      );
+    } finally {
+      errors.mockRestore();
+    }
     expect(await publicArticle('no-byline-yet')).toBeUndefined();
   });
 });
 
 describe("the admin's Preview", () => {
   it('opens the matching page of the web site for each previewable type and language, through the secret entry point', async () => {
-    const { previewUrl } = require('../dist/src/editorial/preview');
     const idOf = async (uid: string, slug: string) =>
-      (await cms.strapi.documents(uid as never).findFirst({ filters: { slug } } as never))!.documentId;
+      ((await cms.strapi.db.query(uid as typeof ARTICLE).findOne({ where: { slug }, select: ['documentId'] })) as { documentId: string })
+        .documentId;
     const cases: [string, string, string, string][] = [
       ['api::series.series', 'the-tideline-question', 'en', '/series/the-tideline-question'],
       ['api::author.author', 'mara-okafor', 'en', '/authors/mara-okafor'],
@@ -323,7 +347,7 @@ describe("the admin's Preview", () => {
       ['api::page.page', 'privacy', 'en', '/privacy'],
     ];
     for (const [uid, slug, locale, path] of cases) {
-      const url = new URL(await previewUrl(cms.strapi, uid, { documentId: await idOf(uid, slug), locale, status: 'draft' }));
+      const url = new URL((await previewUrl(cms.strapi, uid, { documentId: await idOf(uid, slug), locale, status: 'draft' }))!);
       expect({ uid, path: url.searchParams.get('path'), entry: url.pathname }).toEqual({ uid, path, entry: '/api/preview' });
       expect(url.searchParams.get('secret')).toBeTruthy();
     }

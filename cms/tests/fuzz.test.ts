@@ -3,7 +3,6 @@ import { startCms, database, type TestCms } from './helpers/strapi';
 
 // The API half of the e2e fuzz suite's generator, here on both databases: PostgreSQL fails on shapes that
 // SQLite accepts (a count beside a sort, a word compared with an integer column).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const fuzz = require('../../e2e/helpers/fuzz');
 
 const SEED = Number(process.env.FUZZ_SEED || fuzz.weeklySeed());

@@ -31,8 +31,7 @@ describe('the public REST API', () => {
     expect(asked.status).toBe(403);
     expect(asked.body.error.message).toMatch(/drafts/i);
 
-    const byId = await cms.strapi.documents('api::article.article').findFirst({ filters: { slug }, status: 'draft' });
-    expect((await cms.api.get(`/api/articles/${byId.documentId}`)).status).toBe(404);
+    expect((await cms.api.get(`/api/articles/${await cms.idOf('api::article.article', slug)}`)).status).toBe(404);
   });
 
   it('lets the public read each reader-facing type and the site, and nothing else', async () => {
@@ -118,8 +117,7 @@ describe('the public REST API', () => {
     ];
     for (const query of cases) {
       const res = await cms.api.get('/api/articles').query(query);
-      expect({ query, status: res.status }).toEqual({ query, status: expect.any(Number) });
-      expect({ query, clientError: res.status >= 400 && res.status < 500 }).toEqual({ query, clientError: true });
+      expect({ query, status: res.status }).toEqual({ query, status: 400 });
       expect(typeof res.body.error?.message).toBe('string');
     }
     expect((await cms.api.get('/api/articles/does-not-exist')).status).toBe(404);

@@ -92,6 +92,7 @@ describe('the indexes behind the public site reads', () => {
       '/api/articles?locale=en&sort[0]=firstPublishedAt:desc&sort[1]=publishedAt:desc&pagination[page]=1&pagination[pageSize]=20',
     );
     const list = queries.find((q) => /order by\s+\S*first_published_at\S*\s+desc/i.test(q.sql));
+    if (!list) throw new Error(`No newest-first query among:\n${queries.map((q) => q.sql).join('\n')}`);
     const plan = await planOf(list, 'seqscan', 'bitmapscan', 'sort');
     expect(plan).toContain('articles_newest_first_idx');
     expect(plan).not.toMatch(/TEMP B-TREE FOR ORDER BY|Sort Key/);

@@ -224,8 +224,8 @@ describe('drafts never reach the public through media or translations', () => {
 
   it('cannot be asked whether a draft translation exists through localizations', async () => {
     const articles = cms.strapi.documents('api::article.article');
-    const english = await articles.findFirst({ filters: { slug: 'rents-rise-fastest-in-westbank' }, locale: 'en', status: 'published' });
-    await articles.update({ documentId: english.documentId, locale: 'zh', data: { title: 'Secret draft translation', slug: 'secret-zh' } });
+    const documentId = await cms.idOf('api::article.article', 'rents-rise-fastest-in-westbank');
+    await articles.update({ documentId, locale: 'zh', data: { title: 'Secret draft translation', slug: 'secret-zh' } });
     try {
       const probe = await cms.api.get('/api/articles?filters[localizations][title][$eq]=Secret%20draft%20translation');
       expect(probe.status).toBe(400);
@@ -237,7 +237,7 @@ describe('drafts never reach the public through media or translations', () => {
       expect(listed.status).toBe(200);
       expect(listed.body.data[0].localizations).toEqual([]);
     } finally {
-      await articles.delete({ documentId: english.documentId, locale: 'zh' });
+      await articles.delete({ documentId, locale: 'zh' });
     }
   });
 });
@@ -251,10 +251,8 @@ describe('drafts are for the web app’s preview only, decided by who the client
         expect(JSON.stringify(res.body)).not.toContain('Council weighs three harbour levy options');
       }
     }
-    const byId = await cms.strapi
-      .documents('api::article.article')
-      .findFirst({ filters: { slug: 'draft-harbour-levy-options' }, status: 'draft' });
-    const one = await cms.api.get(`/api/articles/${byId.documentId}?status=draft`).set('Authorization', 'Basic eDp5');
+    const draftId = await cms.idOf('api::article.article', 'draft-harbour-levy-options');
+    const one = await cms.api.get(`/api/articles/${draftId}?status=draft`).set('Authorization', 'Basic eDp5');
     expect(one.status).toBe(403);
   });
 

@@ -68,7 +68,7 @@ const ODD_HEADERS = [
  * behind it. `catalog` holds real slugs ({ articles, authors, sections, tags, series, pages, uploads }).
  */
 function webRequests(random, catalog, count) {
-  const { int, pick, chance } = random;
+  const { pick, chance } = random;
   const slugOf = (kind) => pick(catalog[kind]);
   const oddSegment = () =>
     pick([
@@ -479,7 +479,7 @@ function populatePairs(random, collection, prefix, depth = 0) {
   return pairs;
 }
 
-const escapeKey = (key) => key.replace(/[^\w\[\]$.\-]/g, (c) => encodeURIComponent(c));
+const escapeKey = (key) => key.replace(/[^\w[\]$.-]/g, (c) => encodeURIComponent(c));
 const escapeValue = (value) =>
   // Values keep a deliberate broken escape now and then; otherwise they are escaped as a client would.
   BROKEN_ESCAPES.includes(value) || value === '%00' ? value : encodeURIComponent(value);

@@ -10,7 +10,7 @@ import {
   getSite,
   type ArticleSummary,
 } from '@/lib/cms';
-import { type Locale, localePath } from '@/lib/i18n';
+import { type Locale, localePath, entryPath } from '@/lib/i18n';
 import { absoluteUrl } from '@/lib/site-url';
 import { labelsFor } from '@/lib/labels';
 import { withLocale } from '@/lib/pages/params';
@@ -68,7 +68,7 @@ export async function feedResponse(locale: Locale, scope: FeedScope, file: FeedF
     ),
   });
   for (const article of found.items) {
-    const url = absoluteUrl(localePath(locale, `/articles/${article.slug}`));
+    const url = absoluteUrl(entryPath('article', article.slug, locale));
     feed.addItem({
       title: article.title,
       id: url,
@@ -76,7 +76,7 @@ export async function feedResponse(locale: Locale, scope: FeedScope, file: FeedF
       description: article.standfirst,
       date: article.updated,
       published: article.firstPublished,
-      author: article.authors.map((a) => ({ name: a.name, link: absoluteUrl(localePath(locale, `/authors/${a.slug}`)) })),
+      author: article.authors.map((a) => ({ name: a.name, link: absoluteUrl(entryPath('author', a.slug, locale)) })),
       category: article.section ? [{ name: article.section.name }] : undefined,
       image: article.cover ? absoluteUrl(article.cover.src) : undefined,
     });
@@ -98,7 +98,7 @@ export async function correctionsFeedResponse(locale: Locale): Promise<Response>
     updated: corrections[0]?.date,
   });
   for (const correction of corrections) {
-    const url = `${absoluteUrl(localePath(locale, `/articles/${correction.article.slug}`))}#corrections`;
+    const url = `${absoluteUrl(entryPath('article', correction.article.slug, locale))}#corrections`;
     feed.addItem({
       title: `${labelsFor(locale).corrections}: ${correction.article.title}`,
       id: `${url}-${correction.date.toISOString()}`,

@@ -1,16 +1,8 @@
-// Locales readers can choose. English is unprefixed (/articles/x); others carry a prefix (/zh/articles/x).
-export const LOCALES = ['en', 'zh'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'en';
+import { LOCALE_SETTINGS, type Locale } from '@newsroom/contract';
 
-export function isLocale(value: string): value is Locale {
-  return (LOCALES as readonly string[]).includes(value);
-}
+// Locales and page paths are the contract's (packages/contract): English is unprefixed (/articles/x),
+// others carry a prefix (/zh/articles/x). This module adds what only the site needs of them.
+export { DEFAULT_LOCALE, LOCALES, entryPath, isLocale, localePath, type Locale } from '@newsroom/contract';
 
-/** The public URL path of `path` (starting with /) in `locale`. */
-export function localePath(locale: Locale, path: string): string {
-  if (locale === DEFAULT_LOCALE) return path;
-  return path === '/' ? `/${locale}` : `/${locale}${path}`;
-}
-
-export const HTML_LANG: Record<Locale, string> = { en: 'en', zh: 'zh-Hans' };
+/** What a page declares in `<html lang>`. */
+export const htmlLang = (locale: Locale) => LOCALE_SETTINGS[locale].htmlLang;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getAllSeries, getArticlePage, getSite } from '@/lib/cms';
-import { DEFAULT_LOCALE, LOCALES, type Locale, isLocale, localePath } from '@/lib/i18n';
+import { DEFAULT_LOCALE, LOCALES, type Locale, isLocale, localePath, entryPath } from '@/lib/i18n';
 import { absoluteUrl } from '@/lib/site-url';
 
 // /sitemap.xml is an index: one sitemap of the fixed pages, and the articles of each locale in files of
@@ -38,7 +38,7 @@ async function pagesSitemap(): Promise<string> {
   return urlset([
     ...LOCALES.map((l) => ({ path: localePath(l, '/') })),
     ...[...nav, '/privacy', '/cookie-policy', '/terms'].map((path) => ({ path })),
-    ...series.map((s) => ({ path: `/series/${s.slug}` })),
+    ...series.map((s) => ({ path: entryPath('series', s.slug) })),
   ]);
 }
 
@@ -46,7 +46,7 @@ async function articlesSitemap(locale: Locale, file: number): Promise<string | n
   const entries: Entry[] = [];
   for (let page = file * PAGES_PER_FILE + 1; page <= (file + 1) * PAGES_PER_FILE; page++) {
     const list = await getArticlePage({ locale, page, pageSize: API_PAGE_SIZE });
-    entries.push(...list.items.map((a) => ({ path: localePath(locale, `/articles/${a.slug}`), lastModified: a.updated })));
+    entries.push(...list.items.map((a) => ({ path: entryPath('article', a.slug, locale), lastModified: a.updated })));
     if (page >= list.pageCount) break;
   }
   return file === 0 || entries.length > 0 ? urlset(entries) : null;

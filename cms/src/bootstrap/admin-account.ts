@@ -1,7 +1,6 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
-
-const DEFAULT_ADMIN_EMAIL = 'admin@tidewater.local';
+import { cmsEnv } from '../env';
 
 // Meets Strapi's password rules (8+ characters, upper case, lower case, a digit) with room to spare.
 export function generatePassword() {
@@ -19,8 +18,7 @@ export async function ensureFirstAdmin(strapi: Core.Strapi) {
   const superAdmin = await strapi.service('admin::role').getSuperAdmin();
   if (!superAdmin) throw new Error('The Super Admin role is missing');
 
-  const email = process.env.ADMIN_EMAIL || DEFAULT_ADMIN_EMAIL;
-  const given = process.env.ADMIN_PASSWORD;
+  const { ADMIN_EMAIL: email, ADMIN_PASSWORD: given, LOG_LEVEL } = cmsEnv();
   const password = given || generatePassword();
 
   await users.create({
@@ -43,5 +41,8 @@ export async function ensureFirstAdmin(strapi: Core.Strapi) {
   ].filter(Boolean);
   const width = Math.max(...lines.map((line) => line.length)) + 2;
   const rule = `+${'-'.repeat(width)}+`;
-  console.log(['', rule, ...lines.map((line) => `| ${line.padEnd(width - 1)}|`), rule, ''].join('\n'));
+  // Printed as it is (not through the logger) so it reads as a box; like any info, not when logs are quieter.
+  if (LOG_LEVEL !== 'warn' && LOG_LEVEL !== 'error') {
+    console.log(['', rule, ...lines.map((line) => `| ${line.padEnd(width - 1)}|`), rule, ''].join('\n'));
+  }
 }

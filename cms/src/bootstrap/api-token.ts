@@ -1,13 +1,15 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import { WEB_API_TOKEN_FILE } from '@newsroom/contract';
 import { WEB_APP_ACTIONS } from './public-access';
+import { cmsEnv } from '../env';
 
 export const WEB_TOKEN_NAME = 'web (read-only)';
 
 // Where the web app finds its token: a file both apps can read (a shared volume in docker-compose).
 export function webTokenFile(strapi: Core.Strapi) {
-  return path.resolve(strapi.dirs.app.root, process.env.WEB_API_TOKEN_FILE || '../.data/web-api-token');
+  return path.resolve(strapi.dirs.app.root, cmsEnv().WEB_API_TOKEN_FILE ?? path.join('..', WEB_API_TOKEN_FILE));
 }
 
 /**

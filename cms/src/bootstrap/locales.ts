@@ -1,19 +1,15 @@
 import type { Core } from '@strapi/strapi';
+import { DEFAULT_LOCALE, LOCALES, LOCALE_SETTINGS } from '@newsroom/contract';
 
-// English is the default locale; Chinese is the second language readers get.
-export const LOCALES = [
-  { code: 'en', name: 'English (en)' },
-  { code: 'zh', name: 'Chinese (zh)' },
-] as const;
-
+/** Creates the contract's locales (named as the admin lists them, "English (en)") and sets the default. */
 export async function ensureLocales(strapi: Core.Strapi) {
   const locales = strapi.plugin('i18n').service('locales');
-  for (const { code, name } of LOCALES) {
+  for (const code of LOCALES) {
     if (!(await locales.findByCode(code))) {
-      await locales.create({ code, name });
+      await locales.create({ code, name: `${LOCALE_SETTINGS[code].name} (${code})` });
     }
   }
-  if ((await locales.getDefaultLocale()) !== 'en') {
-    await locales.setDefaultLocale({ code: 'en' });
+  if ((await locales.getDefaultLocale()) !== DEFAULT_LOCALE) {
+    await locales.setDefaultLocale({ code: DEFAULT_LOCALE });
   }
 }

@@ -1,15 +1,17 @@
 import type { Core } from '@strapi/strapi';
+import { CONTENT_TYPES } from '@newsroom/contract';
 
-const PUBLIC_COLLECTIONS = ['article', 'author', 'series', 'editors-note', 'section', 'tag', 'page', 'slug-redirect'];
+const { article, author, series, editorsNote, section, tag, page, slugRedirect, site } = CONTENT_TYPES;
+const PUBLIC_COLLECTIONS = [article, author, series, editorsNote, section, tag, page, slugRedirect].map((type) => type.uid);
 
 /** The content types anyone may read (published entries only). */
-export const PUBLIC_TYPES = [...PUBLIC_COLLECTIONS, 'site'].map((name) => `api::${name}.${name}`);
+export const PUBLIC_TYPES: string[] = [...PUBLIC_COLLECTIONS, site.uid];
 
 // What readers may read without a token: published entries of the reader-facing types, nothing else.
 // Enforced at every start, so the public surface is owned by code, not by a checkbox in the admin.
 export const PUBLIC_READ_ACTIONS = [
-  ...PUBLIC_COLLECTIONS.flatMap((name) => [`api::${name}.${name}.find`, `api::${name}.${name}.findOne`]),
-  'api::site.site.find',
+  ...PUBLIC_COLLECTIONS.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
+  `${site.uid}.find`,
   'api::search.search.find',
   'api::search-trends.search-trends.find',
 ];

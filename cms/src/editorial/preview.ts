@@ -1,13 +1,6 @@
 import type { Core } from '@strapi/strapi';
-
-// Where each previewable type lives on the web site.
-const PATHS: Record<string, string> = {
-  'api::article.article': '/articles/',
-  'api::series.series': '/series/',
-  'api::author.author': '/authors/',
-  'api::section.section': '/sections/',
-  'api::page.page': '/',
-};
+import { PREVIEW_PARAMS, PREVIEW_PATH, contentTypeName, entryPath, hasPage, isLocale } from '@newsroom/contract';
+import { cmsEnv } from '../env';
 
 type Target = { documentId: string; locale?: string; status?: 'draft' | 'published' };
 
@@ -16,17 +9,16 @@ type Target = { documentId: string; locale?: string; status?: 'draft' | 'publish
  * secret and the page's path. The web app checks the secret, switches to draft mode and shows the page.
  */
 export async function previewUrl(strapi: Core.Strapi, uid: string, { documentId, locale, status }: Target) {
-  const prefix = PATHS[uid];
-  if (prefix === undefined) return null;
+  const type = contentTypeName(uid);
+  if (!type || !hasPage(type)) return null;
   const entry = (await strapi.documents(uid as 'api::article.article').findOne({ documentId, locale, status, fields: ['slug'] })) as {
     slug?: string;
   } | null;
   if (!entry?.slug) return null;
-  const defaultLocale = await strapi.plugin('i18n').service('locales').getDefaultLocale();
-  const path = `${locale && locale !== defaultLocale ? `/${locale}` : ''}${prefix}${entry.slug}`;
-  const url = new URL('/api/preview', process.env.WEB_PUBLIC_URL || 'http://localhost:3000');
-  url.searchParams.set('secret', process.env.PREVIEW_SECRET || 'local-preview-secret');
-  url.searchParams.set('path', path);
-  if (status) url.searchParams.set('status', status);
+  const env = cmsEnv();
+  const url = new URL(PREVIEW_PATH, env.WEB_PUBLIC_URL);
+  url.searchParams.set(PREVIEW_PARAMS.secret, env.PREVIEW_SECRET);
+  url.searchParams.set(PREVIEW_PARAMS.path, entryPath(type, entry.slug, isLocale(locale) ? locale : undefined));
+  if (status) url.searchParams.set(PREVIEW_PARAMS.status, status);
   return url.toString();
 }

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE } from './first-published';
+import { ARTICLE } from '@newsroom/contract';
 
 const RUNS = 'editorial_schedule_runs';
 // Times further back than this are history, not schedules: a CMS down for longer catches up only this far.

@@ -1,5 +1,6 @@
 import { errors } from '@strapi/utils';
 import type { Core } from '@strapi/strapi';
+import type { Context, Next } from 'koa';
 import { QueryShapeError, checkQueryShape } from '../public-api/query-shape';
 import { publicModels } from '../public-api/public-models';
 
@@ -79,7 +80,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     return locales.codes;
   }
 
-  return async (ctx, next) => {
+  return async (ctx: Context, next: Next) => {
     if (ctx.path.startsWith('/api/')) {
       const query = ctx.query as Record<string, unknown>;
       const problem =

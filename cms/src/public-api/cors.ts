@@ -1,6 +1,5 @@
 import type { Context } from 'koa';
-
-type Env = ((name: string, fallback?: string) => string) & { array: (name: string, fallback?: string[]) => string[] };
+import type { CmsEnv } from '../env';
 
 // The public surface: the REST API and uploads. Everything else (the admin and its APIs) is the editors'.
 const isPublicPath = (path: string) => path.startsWith('/api/') || path === '/api' || path.startsWith('/uploads/');
@@ -11,13 +10,10 @@ const isPublicPath = (path: string) => path.startsWith('/api/') || path === '/ap
  * page on a sibling domain could use an editor's session. Credentials are allowed on the admin's routes
  * only; the public API is read without cookies.
  */
-export function corsOptions(env: Env) {
-  const port = env('PORT', '1337');
-  const defaults = [env('WEB_PUBLIC_URL', 'http://localhost:3000'), env('PUBLIC_URL', '') || `http://localhost:${port}`];
-  const origins = env
-    .array('CORS_ORIGINS', defaults)
-    .filter(Boolean)
-    .map((origin) => new URL(origin).origin);
+export function corsOptions(env: CmsEnv) {
+  const configured =
+    env.CORS_ORIGINS.length > 0 ? env.CORS_ORIGINS : [env.WEB_PUBLIC_URL, env.PUBLIC_URL ?? `http://localhost:${env.PORT}`];
+  const origins = configured.map((origin) => new URL(origin).origin);
   return {
     origin: origins,
     credentials: (ctx: Context) => !isPublicPath(ctx.path),

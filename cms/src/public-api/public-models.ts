@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { PUBLIC_TYPES } from '../bootstrap/public-access';
 import type { PublicField, PublicModel, PublicModels } from './query-shape';
 
@@ -51,7 +51,7 @@ function build(strapi: Core.Strapi, uid: string): PublicModel {
     for (const name of MEDIA_FIELDS) fields.set(name, { kind: 'scalar', type: attributes[name].type });
     return { uid, fields };
   }
-  const model = strapi.getModel(uid as never) as { modelType: string; attributes: Record<string, Attribute> } | undefined;
+  const model = strapi.getModel(uid as UID.Schema) as { modelType: string; attributes: Record<string, Attribute> } | undefined;
   if (!model) throw new Error(`No model ${uid}`);
   if (model.modelType === 'contentType') fields.set('documentId', { kind: 'scalar', type: 'string' });
   for (const [name, attribute] of Object.entries(model.attributes)) {

@@ -61,7 +61,6 @@ const BOOLEAN = /^(true|false|t|f|1|0)$/;
 const INTEGER = /^-?\d{1,15}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
-const ID_FIELD: PublicField = { kind: 'scalar', type: 'integer' };
 
 type Plain = Record<string, unknown>;
 const isPlain = (value: unknown): value is Plain =>

@@ -1,16 +1,8 @@
 import { factories } from '@strapi/strapi';
+import type { ContentTypeUid } from '@newsroom/contract';
 import { draftAccess } from './draft-access';
 
-type ReaderType =
-  | 'api::article.article'
-  | 'api::author.author'
-  | 'api::series.series'
-  | 'api::editors-note.editors-note'
-  | 'api::section.section'
-  | 'api::tag.tag'
-  | 'api::page.page'
-  | 'api::slug-redirect.slug-redirect'
-  | 'api::site.site';
+type ReaderType = Exclude<ContentTypeUid, 'api::trend-rule.trend-rule'>;
 
 /** The core router of a type readers read: find and findOne decide who may ask for drafts (`draftAccess`). */
 export function readerRouter(uid: ReaderType) {

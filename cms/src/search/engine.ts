@@ -1,7 +1,7 @@
-import type { Core } from '@strapi/strapi';
 import type { Clause } from './text';
-import { createSqliteEngine } from './sqlite-engine';
-import { createPostgresEngine } from './postgres-engine';
+
+// The search engine's contract: what both engines (sqlite-engine.ts, postgres-engine.ts) implement and
+// share. engines.ts picks one for the database.
 
 export type Label = { slug: string; name: string };
 
@@ -60,14 +60,20 @@ export interface SearchEngine {
 
 export const TABLE = 'search_documents';
 
-export function createSearchEngine(strapi: Core.Strapi): SearchEngine {
-  const knex = strapi.db.connection;
-  const maxResults = strapi.config.get('search.maxResults', DEFAULT_MAX_RESULTS) as number;
-  return strapi.db.dialect.client === 'postgres' ? createPostgresEngine(knex, maxResults) : createSqliteEngine(knex, maxResults);
-}
+/** A row of the index table as either driver returns it. */
+export type IndexRow = {
+  document_id: string;
+  locale: string;
+  slug: string;
+  title: string;
+  standfirst: string;
+  body: string;
+  labels: string;
+  published_at: Date | number | string;
+};
 
 /** The stored row's card fields, shared by both engines. */
-export function rowToArticle(row: Record<string, any>): IndexedArticle {
+export function rowToArticle(row: IndexRow): IndexedArticle {
   const labels = JSON.parse(row.labels);
   return {
     documentId: row.document_id,

@@ -1,16 +1,20 @@
 import type { Core } from '@strapi/strapi';
+import { ARTICLE, CONTENT_TYPES } from '@newsroom/contract';
 import { SearchIndexer } from './indexer';
+import type { Step } from '../publishing/pipeline';
 
-const ARTICLE = 'api::article.article';
-const LABELS = ['api::author.author', 'api::tag.tag'] as const;
-const CHANGES = new Set(['create', 'update', 'publish', 'unpublish', 'delete', 'discardDraft']);
+const LABELS = [CONTENT_TYPES.author.uid, CONTENT_TYPES.tag.uid] as const;
 
 const indexers = new WeakMap<Core.Strapi, SearchIndexer>();
 
 /** The one indexer of this Strapi instance (created on first use, once the database is up). */
-export function searchIndexer(strapi: Core.Strapi) {
-  if (!indexers.has(strapi)) indexers.set(strapi, new SearchIndexer(strapi));
-  return indexers.get(strapi);
+export function searchIndexer(strapi: Core.Strapi): SearchIndexer {
+  let indexer = indexers.get(strapi);
+  if (!indexer) {
+    indexer = new SearchIndexer(strapi);
+    indexers.set(strapi, indexer);
+  }
+  return indexer;
 }
 
 /**
@@ -19,40 +23,18 @@ export function searchIndexer(strapi: Core.Strapi) {
  * name changes, the articles showing it are, in the background. An indexing failure is logged and never
  * undoes what the editor did; `npm run search:reindex` repairs the index.
  */
-export function registerSearchIndexing(strapi: Core.Strapi) {
-  // Inside a caller's transaction (the admin wraps a publish in one) the index waits for the commit: it
-  // writes through its own connection, which SQLite's single one would deadlock on, and it must never
-  // hold what a rollback undoes.
-  const afterCommit = async (work: () => Promise<void>) => {
-    if (!strapi.db.inTransaction()) return work();
-    await strapi.db.transaction(async ({ onCommit }) => onCommit(() => void work()));
-  };
-
-  strapi.documents.use(async (context, next) => {
-    const result = await next();
-    if (!CHANGES.has(context.action)) return result;
-    const documentId = (context.params as { documentId?: string }).documentId ?? (result as { documentId?: string })?.documentId;
-    if (!documentId) return result;
-
-    if (context.uid === ARTICLE) {
-      await afterCommit(() =>
-        searchIndexer(strapi)
-          .syncDocument(documentId)
-          .catch((error) => {
-            strapi.log.error(`search index: article ${documentId} not synced: ${error.message}`);
-          }),
-      );
-    } else if ((LABELS as readonly string[]).includes(context.uid) && context.action !== 'create') {
-      // In the background: a renamed tag may be on thousands of articles.
-      await afterCommit(async () => {
-        void searchIndexer(strapi)
-          .syncRelated(context.uid as (typeof LABELS)[number], documentId)
-          .catch((error) => strapi.log.error(`search index: articles of ${documentId} not synced: ${error.message}`));
-      });
-    }
-    return result;
-  });
-}
+export const searchIndex: Step = {
+  name: 'search index',
+  applies: ({ uid, action }) => uid === ARTICLE || ((LABELS as readonly string[]).includes(uid) && action !== 'create'),
+  async run({ strapi, uid, documentId }) {
+    if (!documentId) return;
+    if (uid === ARTICLE) return searchIndexer(strapi).syncDocument(documentId);
+    // In the background: a renamed tag may be on thousands of articles.
+    void searchIndexer(strapi)
+      .syncRelated(uid as (typeof LABELS)[number], documentId)
+      .catch((error) => strapi.log.error(`search index: articles of ${documentId} not synced: ${error.message}`));
+  },
+};
 
 // Raised whenever what the index stores changes, so an existing database is re-indexed at the next start.
 const INDEX_VERSION = 3;

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { createSearchEngine, type SearchEngine } from './engine';
+import type { SearchEngine } from './engine';
+import { createSearchEngine } from './engines';
+import { ARTICLE } from '@newsroom/contract';
 import { toIndexedArticle } from './documents';
-
-const ARTICLE = 'api::article.article';
 const BATCH = 500;
 
 const POPULATE = {

@@ -79,9 +79,14 @@ export function createPostgresEngine(knex: Knex, maxResults: number): SearchEngi
       const query = tsquery(request.clauses);
       const where = ['locale = ?', 'tsv @@ ?::tsquery'];
       const bindings: (string | number)[] = [request.locale, query];
-      if (request.section) where.push('section = ?') && bindings.push(request.section);
-      if (request.author) where.push('? = ANY(authors)') && bindings.push(request.author);
-      if (request.tag) where.push('? = ANY(tags)') && bindings.push(request.tag);
+      const facet = (condition: string, value: string | undefined) => {
+        if (!value) return;
+        where.push(condition);
+        bindings.push(value);
+      };
+      facet('section = ?', request.section);
+      facet('? = ANY(authors)', request.author);
+      facet('? = ANY(tags)', request.tag);
       // The newest maxResults + 1 matches (an index walk by date for a common word, the GIN index for a
       // rare one); the extra row only says that more matched. Ranking (see RANKING) asks the window's
       // vectors whether every word matched among the title's (A), standfirst's (B) or names' (C) lexemes.

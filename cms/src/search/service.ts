@@ -1,12 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { searchIndexer } from '.';
-import { MAX_CLAUSES, MAX_QUERY_LENGTH, highlight, parseQuery, snippet } from './text';
+import { SEARCH_MAX_PAGE_SIZE, SEARCH_MAX_QUERY_LENGTH, SEARCH_MAX_WORDS, SEARCH_PAGE_SIZE } from '@newsroom/contract';
+import { highlight, parseQuery, snippet } from './text';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const WHOLE = /^\d{1,6}$/;
-export const MAX_PAGE_SIZE = 50;
-const DEFAULT_PAGE_SIZE = 10;
 
 type Query = Record<string, unknown>;
 
@@ -36,13 +35,13 @@ function slug(query: Query, key: string) {
 export async function searchArticles(strapi: Core.Strapi, query: Query) {
   const q = query.q;
   if (typeof q !== 'string' || q.trim() === '') bad('q is required: the words to search for');
-  if (q.length > MAX_QUERY_LENGTH) bad(`q must be at most ${MAX_QUERY_LENGTH} characters`);
+  if (q.length > SEARCH_MAX_QUERY_LENGTH) bad(`q must be at most ${SEARCH_MAX_QUERY_LENGTH} characters`);
   const clauses = parseQuery(q);
   if (clauses.length === 0) bad('q must contain at least one letter or digit');
-  if (clauses.length > MAX_CLAUSES) bad(`q may have at most ${MAX_CLAUSES} words or phrases`);
+  if (clauses.length > SEARCH_MAX_WORDS) bad(`q may have at most ${SEARCH_MAX_WORDS} words or phrases`);
 
   const page = whole(query, 'page', 1, 10_000);
-  const pageSize = whole(query, 'pageSize', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  const pageSize = whole(query, 'pageSize', SEARCH_PAGE_SIZE, SEARCH_MAX_PAGE_SIZE);
   // The query guard has already refused an unknown locale.
   const locale = typeof query.locale === 'string' ? query.locale : await strapi.plugin('i18n').service('locales').getDefaultLocale();
   const filters = { section: slug(query, 'section'), author: slug(query, 'author'), tag: slug(query, 'tag') };

@@ -1,5 +1,14 @@
 import type { Knex } from 'knex';
-import { RANKING, TABLE, articleToRow, rowToArticle, type IndexedArticle, type SearchEngine, type SearchRequest } from './engine';
+import {
+  RANKING,
+  TABLE,
+  articleToRow,
+  rowToArticle,
+  type IndexRow,
+  type IndexedArticle,
+  type SearchEngine,
+  type SearchRequest,
+} from './engine';
 import { tokenize, type Clause } from './text';
 
 const FTS = 'search_fts';
@@ -114,7 +123,7 @@ export function createSqliteEngine(knex: Knex, maxResults: number): SearchEngine
       // confined to the window's rowid range; the cards are read for the requested page alone.
       const within = (column: string) =>
         `SELECT rowid AS id FROM ${FTS} WHERE ${FTS} MATCH '{${column}} : ' || ? AND rowid BETWEEN (SELECT lo FROM span) AND (SELECT hi FROM span)`;
-      const rows: Record<string, any>[] = await knex.raw(
+      const rows: (IndexRow & { matched: number | string })[] = await knex.raw(
         `${window},
          top AS MATERIALIZED (SELECT id FROM w ORDER BY id LIMIT ?),
          span AS (SELECT min(id) AS lo, max(id) AS hi FROM top),

@@ -43,9 +43,6 @@ export function tokenize(text: string): string[] {
  */
 export type Clause = { tokens: string[]; prefix: boolean };
 
-export const MAX_QUERY_LENGTH = 200;
-export const MAX_CLAUSES = 12;
-
 /**
  * Parses what a reader typed. Only double quotes mean something (a phrase); every other character that
  * is syntax in FTS5 or tsquery (`*`, `:`, `-`, `(`, `NEAR`, `OR`, backslashes...) is plain text, and

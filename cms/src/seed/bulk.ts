@@ -22,7 +22,8 @@ export async function seedBulkArticles(
   const db = strapi.db;
   const knex = db.connection;
   const meta = db.metadata.get(ARTICLE);
-  const attr = meta.attributes as Record<string, any>;
+  // The join tables and columns Strapi made for these attributes.
+  const attr = meta.attributes as Record<string, { columnName?: string; joinTable: { name: string } }>;
   const column = (name: string) => attr[name].columnName as string;
   const richText = db.metadata.get('content.rich-text');
   // Strapi keeps SQLite datetimes as epoch milliseconds; PostgreSQL takes Dates.
@@ -110,9 +111,9 @@ export async function seedBulkArticles(
         .returning('id');
       const componentIds = components.map((row: { id: number } | number) => (typeof row === 'number' ? row : row.id));
 
-      const bodyLinks = [],
-        authorLinks = [],
-        sectionLinks = [];
+      const bodyLinks: Record<string, unknown>[] = [];
+      const authorLinks: Record<string, unknown>[] = [];
+      const sectionLinks: Record<string, unknown>[] = [];
       for (const [k, id] of ids.entries()) {
         const side = k % 2 === 0 ? 'draft' : 'published';
         const n = start + Math.floor(k / 2);

@@ -27,7 +27,7 @@ type Uid =
 export async function seedDemoContent(strapi: Strapi) {
   const marker = strapi.store({ type: 'app', name: 'seed', key: 'demo' });
   const done = (await marker.get()) as { version?: number } | null;
-  if (done?.version >= SEED_VERSION) return;
+  if ((done?.version ?? 0) >= SEED_VERSION) return;
 
   strapi.log.info('Seeding the demo outlet (first start only)...');
   const seeder = new Seeder(strapi);
@@ -39,6 +39,13 @@ export async function seedDemoContent(strapi: Strapi) {
 class Seeder {
   private readonly now = Date.now();
   private readonly ids = new Map<string, string>();
+
+  /** The documentId of an entry this run has seeded (by `type:slug`). */
+  private id(key: string): string {
+    const documentId = this.ids.get(key);
+    if (!documentId) throw new Error(`The seed has no ${key} yet`);
+    return documentId;
+  }
 
   constructor(private readonly strapi: Strapi) {}
 
@@ -65,7 +72,7 @@ class Seeder {
         alt: 'Abstract illustration of layered waves at a river mouth',
         hue: SERIES.hue,
       }),
-      editorsNote: this.ids.get(`note:${SERIES.editorsNote}`),
+      editorsNote: this.id(`note:${SERIES.editorsNote}`),
     });
     for (const article of ARTICLES) await this.article(article);
     for (const page of PAGES) {
@@ -91,12 +98,12 @@ class Seeder {
   ) {
     const documents = this.strapi.documents(uid);
     const filters = match ?? { slug };
-    const existing = await documents.findFirst({ filters, locale: 'en', status: 'draft' } as never);
+    const existing = await documents.findFirst({ filters, locale: 'en', status: 'draft' });
     let documentId = existing?.documentId;
     if (!documentId) {
-      const created = await documents.create({ data, locale: 'en' } as never);
+      const created = await documents.create({ data, locale: 'en' });
       documentId = created.documentId;
-      if (publish) await documents.publish({ documentId, locale: 'en' } as never);
+      if (publish) await documents.publish({ documentId, locale: 'en' });
     }
     this.ids.set(key, documentId);
     return documentId;
@@ -121,12 +128,12 @@ class Seeder {
       standfirst: article.standfirst,
       body: await this.articleBody(article),
       cover: await this.figure(`cover-${article.slug}`, article.cover),
-      authors: article.authors.map((slug) => this.ids.get(`author:${slug}`)),
-      section: this.ids.get(`section:${article.section}`),
-      tags: article.tags.map((slug) => this.ids.get(`tag:${slug}`)),
-      series: article.seriesPart ? this.ids.get(`series:${SERIES.slug}`) : undefined,
+      authors: article.authors.map((slug) => this.id(`author:${slug}`)),
+      section: this.id(`section:${article.section}`),
+      tags: article.tags.map((slug) => this.id(`tag:${slug}`)),
+      series: article.seriesPart ? this.id(`series:${SERIES.slug}`) : undefined,
       partNumber: article.seriesPart,
-      editorsNote: article.editorsNote ? this.ids.get(`note:${article.editorsNote}`) : undefined,
+      editorsNote: article.editorsNote ? this.id(`note:${article.editorsNote}`) : undefined,
       corrections: article.corrections?.map((c) => ({
         date: new Date(publishedAt.getTime() + c.daysAfterPublish * 24 * HOUR + HOUR).toISOString(),
         text: c.text,
@@ -161,23 +168,29 @@ class Seeder {
   private async chinese() {
     const translate = async (uid: Uid | 'api::site.site', documentId: string, data: Record<string, unknown>) => {
       const documents = this.strapi.documents(uid as 'api::article.article');
-      if (await documents.findOne({ documentId, locale: 'zh', status: 'draft' } as never)) return;
-      await documents.update({ documentId, locale: 'zh', data } as never);
-      await documents.publish({ documentId, locale: 'zh' } as never);
+      if (await documents.findOne({ documentId, locale: 'zh', status: 'draft' })) return;
+      await documents.update({ documentId, locale: 'zh', data });
+      await documents.publish({ documentId, locale: 'zh' });
     };
     for (const [slug, fields] of Object.entries(ZH.sections)) {
-      await translate('api::section.section', this.ids.get(`section:${slug}`), { ...fields, slug });
+      await translate('api::section.section', this.id(`section:${slug}`), { ...fields, slug });
     }
     for (const [slug, fields] of Object.entries(ZH.tags)) {
-      await translate('api::tag.tag', this.ids.get(`tag:${slug}`), { ...fields, slug });
+      await translate('api::tag.tag', this.id(`tag:${slug}`), { ...fields, slug });
     }
     for (const [slug, fields] of Object.entries(ZH.authors)) {
-      const author = AUTHORS.find((a) => a.slug === slug);
-      await translate('api::author.author', this.ids.get(`author:${slug}`), { ...fields, name: author.name, slug });
+      const author = required(
+        AUTHORS.find((a) => a.slug === slug),
+        `author ${slug}`,
+      );
+      await translate('api::author.author', this.id(`author:${slug}`), { ...fields, name: author.name, slug });
     }
     for (const [slug, zh] of Object.entries(ZH.articles)) {
-      const original = ARTICLES.find((a) => a.slug === slug);
-      const documentId = this.ids.get(`article:${slug}`);
+      const original = required(
+        ARTICLES.find((a) => a.slug === slug),
+        `article ${slug}`,
+      );
+      const documentId = this.id(`article:${slug}`);
       await translate('api::article.article', documentId, {
         title: zh.title,
         slug,
@@ -185,27 +198,27 @@ class Seeder {
         standfirst: zh.standfirst,
         body: [{ __component: 'content.rich-text', body: paragraphsToBlocks([...zh.paragraphs]) }],
         cover: await this.figure(`cover-${slug}`, { ...zh.cover, hue: original.cover.hue }),
-        authors: original.authors.filter((a) => a in ZH.authors).map((a) => this.ids.get(`author:${a}`)),
-        section: original.section in ZH.sections ? this.ids.get(`section:${original.section}`) : undefined,
-        tags: original.tags.filter((t) => t in ZH.tags).map((t) => this.ids.get(`tag:${t}`)),
+        authors: original.authors.filter((a) => a in ZH.authors).map((a) => this.id(`author:${a}`)),
+        section: original.section in ZH.sections ? this.id(`section:${original.section}`) : undefined,
+        tags: original.tags.filter((t) => t in ZH.tags).map((t) => this.id(`tag:${t}`)),
       });
     }
-    const site = await this.strapi.documents('api::site.site').findFirst({ locale: 'en', status: 'draft' } as never);
+    const site = await this.strapi.documents('api::site.site').findFirst({ locale: 'en', status: 'draft' });
     if (site)
       await translate('api::site.site', site.documentId, { ...SITE, ...ZH.site, navigation: [{ label: '城市', url: '/sections/city' }] });
   }
 
   private async site() {
     const documents = this.strapi.documents('api::site.site');
-    if (await documents.findFirst({ locale: 'en', status: 'draft' } as never)) return;
+    if (await documents.findFirst({ locale: 'en', status: 'draft' })) return;
     const logo = await this.upload('site-logo', await avatarArtwork({ hue: SERIES.hue, size: 256 }), `${SITE.name} logo`);
     const defaultShareImage = await this.upload(
       'site-share',
       await estuaryArtwork({ hue: SERIES.hue, width: 1200, height: 630 }),
       SITE.name,
     );
-    const site = await documents.create({ data: { ...SITE, logo, defaultShareImage }, locale: 'en' } as never);
-    await documents.publish({ documentId: site.documentId, locale: 'en' } as never);
+    const site = await documents.create({ data: { ...SITE, logo, defaultShareImage }, locale: 'en' });
+    await documents.publish({ documentId: site.documentId, locale: 'en' });
   }
 
   private async figure(name: string, figure: { caption: string; credit: string; alt: string; hue: number }) {
@@ -232,4 +245,9 @@ class Seeder {
       fs.rmSync(path.dirname(filepath), { recursive: true, force: true });
     }
   }
+}
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`The seed's Chinese edition names an unknown ${what}`);
+  return value;
 }

@@ -1,9 +1,10 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
+import { CONTENT_TYPES } from '@newsroom/contract';
 import { junkReason, normalizeTerm } from './terms';
 
 const TABLE = 'search_trend_counts';
-const RULE = 'api::trend-rule.trend-rule';
+const RULE = CONTENT_TYPES.trendRule.uid;
 const HOUR = 3_600_000;
 const MAX_TRACKED_CLIENTS = 100_000;
 
@@ -153,9 +154,13 @@ export function clientKey(identity: string) {
 const SALT = crypto.randomBytes(16).toString('hex');
 
 const instances = new WeakMap<Core.Strapi, SearchTrends>();
-export function searchTrends(strapi: Core.Strapi) {
-  if (!instances.has(strapi)) instances.set(strapi, new SearchTrends(strapi));
-  return instances.get(strapi);
+export function searchTrends(strapi: Core.Strapi): SearchTrends {
+  let trends = instances.get(strapi);
+  if (!trends) {
+    trends = new SearchTrends(strapi);
+    instances.set(strapi, trends);
+  }
+  return trends;
 }
 
 /** Rules take effect at once: any change to them drops the cached lists. */

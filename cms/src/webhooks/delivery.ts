@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 
 type Webhook = { name: string; url: string; headers?: Record<string, string> };
 type Result = { statusCode: number; message?: string };
-type Info = { uid?: string; entry?: { documentId?: string; locale?: string } | null };
+// What the site's change events carry that a log line names (refresh/site-refresh.ts).
+type Info = { event?: string; uid?: string; documentId?: string; locale?: string | null };
 type Run = (webhook: Webhook, event: string, info?: Info) => Promise<Result>;
 
 // Network failures (status 0), 5xx and rate limiting are worth another try; any other 4xx is a configuration
@@ -35,10 +36,10 @@ export function retryWebhookDeliveries(strapi: Core.Strapi, names: string[], { a
     const line = {
       msg: 'webhook delivery',
       webhook: webhook.name,
-      event,
+      event: info.event ?? event,
       uid: info.uid,
-      documentId: info.entry?.documentId,
-      locale: info.entry?.locale,
+      documentId: info.documentId,
+      locale: info.locale,
       attempt,
       status: result.statusCode,
       ms: Date.now() - started,

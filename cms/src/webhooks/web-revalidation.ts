@@ -1,34 +1,44 @@
 import type { Core } from '@strapi/strapi';
+import { REVALIDATE_PATH, REVALIDATE_SECRET_HEADER } from '@newsroom/contract';
+import { SITE_CHANGE_EVENT } from '../refresh/site-refresh';
 import { retryWebhookDeliveries } from './delivery';
+import { cmsEnv } from '../env';
 
 export const WEB_REVALIDATION_WEBHOOK = 'web: refresh pages';
-export const REVALIDATE_SECRET_HEADER = 'x-revalidate-secret';
-const EVENTS = ['entry.create', 'entry.update', 'entry.delete', 'entry.publish', 'entry.unpublish'];
+const EVENTS = [SITE_CHANGE_EVENT];
 
 type Webhook = { id: string | number; name: string; url: string; headers: Record<string, string>; events: string[]; isEnabled: boolean };
 
 /**
- * Registers (or corrects) the webhook that tells the web app what changed, pointing at WEB_URL with
- * the shared REVALIDATE_SECRET; its deliveries are retried and logged (delivery.ts). Stored webhooks are loaded before the app's bootstrap, so a webhook
- * created or changed here is also handed to the runner.
+ * Registers (or corrects) the webhook that tells the web app what changed: it subscribes to the site's
+ * change events (refresh/site-refresh.ts), points at WEB_URL and carries the shared REVALIDATE_SECRET. Its
+ * deliveries are retried and logged (delivery.ts), and it stays visible in the admin (Settings →
+ * Webhooks). Stored webhooks are loaded before the app's bootstrap, so one created or changed here is also
+ * handed to the runner.
  */
 export async function registerWebRevalidation(strapi: Core.Strapi) {
-  const webUrl = (process.env.WEB_URL || 'http://127.0.0.1:3000').replace(/\/$/, '');
-  const secret = process.env.REVALIDATE_SECRET || 'local-revalidate-secret';
+  const env = cmsEnv();
+  if (env.WEB_URL === '') {
+    strapi.log.info('WEB_URL is blank: no web app is told of changes');
+    return;
+  }
+  const webUrl = env.WEB_URL.replace(/\/$/, '');
+  const secret = env.REVALIDATE_SECRET;
   const wanted = {
     name: WEB_REVALIDATION_WEBHOOK,
-    url: `${webUrl}/api/revalidate`,
+    url: `${webUrl}${REVALIDATE_PATH}`,
     headers: { [REVALIDATE_SECRET_HEADER]: secret },
     events: EVENTS,
     isEnabled: true,
   };
 
   retryWebhookDeliveries(strapi, [WEB_REVALIDATION_WEBHOOK], {
-    attempts: Number(process.env.WEBHOOK_ATTEMPTS || 6),
-    baseMs: Number(process.env.WEBHOOK_RETRY_BASE_MS || 1000),
+    attempts: env.WEBHOOK_ATTEMPTS,
+    baseMs: env.WEBHOOK_RETRY_BASE_MS,
   });
 
   const store = strapi.get('webhookStore');
+  store.addAllowedEvent('SITE_CHANGE', SITE_CHANGE_EVENT);
   const runner = strapi.get('webhookRunner');
   const existing = ((await store.findWebhooks()) as Webhook[]).find((webhook) => webhook.name === wanted.name);
 
@@ -40,6 +50,7 @@ export async function registerWebRevalidation(strapi: Core.Strapi) {
     existing.url === wanted.url &&
     existing.isEnabled &&
     existing.headers?.[REVALIDATE_SECRET_HEADER] === secret &&
+    existing.events.length === EVENTS.length &&
     EVENTS.every((event) => existing.events.includes(event));
   if (!same) runner.update(await store.updateWebhook(existing.id, wanted));
 }

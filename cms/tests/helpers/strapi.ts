@@ -4,7 +4,7 @@ import path from 'path';
 import crypto from 'crypto';
 import { Client } from 'pg';
 import supertest from 'supertest';
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 
 const appDir = path.resolve(__dirname, '..', '..');
 export const database = (process.env.TEST_DATABASE || 'sqlite') as 'sqlite' | 'postgres';
@@ -19,6 +19,8 @@ export type TestCms = {
   strapi: Core.Strapi;
   api: ReturnType<typeof supertest>;
   tmp: string;
+  /** The documentId of the entry with this slug (any status); throws when there is none. */
+  idOf: (uid: UID.ContentType, slug: string) => Promise<string>;
   stop: () => Promise<void>;
 };
 
@@ -42,8 +44,8 @@ export async function startCms({ seed = true, env = {} }: { seed?: boolean; env?
     SEED_DEMO_CONTENT: seed ? 'true' : 'false',
     ADMIN_EMAIL: 'editor@tidewater.test',
     ADMIN_PASSWORD: 'Test-Passw0rd!',
-    // Nothing listens here: webhook deliveries fail fast and harmlessly, and are not retried.
-    WEB_URL: 'http://127.0.0.1:9',
+    // No web app: nothing is delivered (tests of deliveries start a stand-in and set WEB_URL).
+    WEB_URL: '',
     WEBHOOK_ATTEMPTS: '1',
     REVALIDATE_SECRET: 'test-revalidate-secret',
     ...env,
@@ -74,6 +76,11 @@ export async function startCms({ seed = true, env = {} }: { seed?: boolean; env?
     strapi,
     api: supertest(strapi.server.httpServer),
     tmp,
+    async idOf(uid, slug) {
+      const row = (await strapi.db.query(uid).findOne({ where: { slug }, select: ['documentId'] })) as { documentId: string } | null;
+      if (!row) throw new Error(`No ${uid} with slug ${slug}`);
+      return row.documentId;
+    },
     async stop() {
       await strapi.destroy();
       if (database === 'postgres') {

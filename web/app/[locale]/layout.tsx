@@ -1,21 +1,19 @@
 import type { Metadata } from 'next';
-import { cmsIsUp, getSite } from '@/lib/cms';
-import { HTML_LANG, LOCALES } from '@/lib/i18n';
+import { getCookiePolicyRevision, getSite } from '@/lib/cms';
+import { htmlLang } from '@/lib/i18n';
 import { withLocale } from '@/lib/pages/params';
 import { SITE_URL } from '@/lib/site-url';
 import { SiteHeader } from '@/components/layout/site-header';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { ConsentBanner } from '@/components/consent/consent-banner.client';
-import { getCookiePolicyRevision } from '@/components/consent/policy';
 import { labelsFor } from '@/lib/labels';
 import { isPreview } from '@/lib/preview';
 import { PreviewBanner } from '@/components/layout/preview-banner.client';
 import '../globals.css';
 
-// With the CMS down at build time nothing is prerendered: pages render on their first request instead.
-export async function generateStaticParams() {
-  return (await cmsIsUp()) ? LOCALES.map((locale) => ({ locale })) : [];
-}
+// The build never reads the CMS (so it is the same whatever CMS is running, and turbo's cache can reuse it):
+// nothing is prerendered, every page renders on its first request and then stays cached.
+export const generateStaticParams = () => [];
 
 export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
   const { locale } = await withLocale(params);
@@ -33,7 +31,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   const { locale } = await withLocale(params);
   const [site, policyRevision, preview] = await Promise.all([getSite(locale), getCookiePolicyRevision(locale), isPreview()]);
   return (
-    <html lang={HTML_LANG[locale]}>
+    <html lang={htmlLang(locale)}>
       <body>
         {preview && <PreviewBanner />}
         <a className="skip-link" href="#main">

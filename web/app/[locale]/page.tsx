@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getAllSeries, getLatestArticles, getSearchTrends, getSite } from '@/lib/cms';
-import { LOCALES, type Locale, localePath } from '@/lib/i18n';
+import { LOCALES, localePath, entryPath } from '@/lib/i18n';
 import { formatDateline } from '@/lib/format';
 import { labelsFor } from '@/lib/labels';
 import { pageMetadata } from '@/lib/seo/metadata';
@@ -43,7 +43,7 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
           {lead.cover && <Figure figure={lead.cover} priority sizes="(max-width: 60rem) 100vw, 60rem" />}
           {lead.section && <span className="kicker">{lead.section.name}</span>}
           <h2 id="lead-title" className="lead__title">
-            <Link href={localePath(locale, `/articles/${lead.slug}`)}>{lead.title}</Link>
+            <Link href={entryPath('article', lead.slug, locale)}>{lead.title}</Link>
           </h2>
           {lead.standfirst && <p className="article__standfirst">{lead.standfirst}</p>}
           <p className="meta">
@@ -66,7 +66,7 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
           <ul className="series-list">
             {series.map((s) => (
               <li key={s.id}>
-                <Link href={localePath(locale, `/series/${s.slug}`)}>{s.name}</Link>
+                <Link href={entryPath('series', s.slug, locale)}>{s.name}</Link>
                 {s.description && <p>{s.description}</p>}
               </li>
             ))}

@@ -1,5 +1,5 @@
 import { getArticlesSince, getSite } from '@/lib/cms';
-import { LOCALES, localePath } from '@/lib/i18n';
+import { LOCALES, entryPath } from '@/lib/i18n';
 import { absoluteUrl } from '@/lib/site-url';
 import { XML_HEADERS, xmlEscape as xml } from '@/lib/sitemaps';
 
@@ -17,7 +17,7 @@ export async function GET() {
   const urls = lists.flatMap(({ locale, items }) =>
     items.map(
       (a) => `  <url>
-    <loc>${xml(absoluteUrl(localePath(locale, `/articles/${a.slug}`)))}</loc>
+    <loc>${xml(absoluteUrl(entryPath('article', a.slug, locale)))}</loc>
     <news:news>
       <news:publication><news:name>${xml(site.name)}</news:name><news:language>${locale}</news:language></news:publication>
       <news:publication_date>${a.firstPublished.toISOString()}</news:publication_date>

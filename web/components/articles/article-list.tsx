@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import Image from 'next/image';
 import type { ArticleSummary } from '@/lib/cms';
-import { type Locale, localePath } from '@/lib/i18n';
+import { type Locale, entryPath } from '@/lib/i18n';
 import { formatDate } from '@/lib/format';
 
 export function ArticleList({
@@ -33,7 +33,7 @@ export function ArticleList({
           <div>
             {article.section && <span className="kicker">{article.section.name}</span>}
             <h3 className="card__title">
-              <Link href={localePath(locale, `/articles/${article.slug}`)}>{article.title}</Link>
+              <Link href={entryPath('article', article.slug, locale)}>{article.title}</Link>
             </h3>
             {article.standfirst && <p className="card__standfirst">{article.standfirst}</p>}
             <p className="meta">

@@ -12,6 +12,8 @@ export function ConsentBanner({ policyRevision, locale }: { policyRevision: stri
 
   useEffect(() => {
     const consent = readConsent(document.cookie);
+    // The choice lives in a cookie only the browser has: read once, after hydration, as the server cannot.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setMeasurement(consent?.measurement ?? false);
     setOpen(needsConsent(consent, policyRevision));
     const reopen = () => {

@@ -4,10 +4,26 @@ import { Pagination } from '@/components/articles/pagination';
 import { JsonLd } from '@/components/json-ld';
 import { SearchTrends } from '@/components/search/search-trends';
 import { personJsonLd } from '@/lib/seo/json-ld';
-import type { loadListing } from '@/lib/pages/listing';
+import type { ArticleSummary, AuthorProfile, Slice, Taxonomy } from '@/lib/cms';
+import type { Locale } from '@/lib/i18n';
+import type { Trend } from '@/lib/search';
 import { labelsFor } from '@/lib/labels';
 
-export function ListingView({ listing }: { listing: Awaited<ReturnType<typeof loadListing>> }) {
+export type ListingKind = 'sections' | 'tags' | 'authors';
+
+/** What a section, tag or author page shows: the entry and one page of its articles, newest first. */
+export type Listing = {
+  locale: Locale;
+  kind: ListingKind;
+  entry: Taxonomy | AuthorProfile;
+  articles: Slice<ArticleSummary>;
+  page: number;
+  basePath: string;
+  timeZone: string;
+  trends: Trend[];
+};
+
+export function ListingView({ listing }: { listing: Listing }) {
   const { entry, articles, locale, page, basePath, timeZone, trends } = listing;
   const isAuthor = 'bio' in entry;
   const t = labelsFor(locale);

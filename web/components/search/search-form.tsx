@@ -1,6 +1,6 @@
 import { type Locale, localePath } from '@/lib/i18n';
 import { labelsFor } from '@/lib/labels';
-import { MAX_QUERY_LENGTH } from '@/lib/search';
+import { SEARCH_MAX_QUERY_LENGTH } from '@/lib/search';
 
 /** The header's search field: a plain GET form to the search page, so it works without JavaScript. */
 export function SearchForm({ locale }: { locale: Locale }) {
@@ -10,7 +10,7 @@ export function SearchForm({ locale }: { locale: Locale }) {
       <label htmlFor="site-search-query" className="visually-hidden">
         {t.searchLabel}
       </label>
-      <input id="site-search-query" type="search" name="q" placeholder={t.searchPlaceholder} maxLength={MAX_QUERY_LENGTH} required />
+      <input id="site-search-query" type="search" name="q" placeholder={t.searchPlaceholder} maxLength={SEARCH_MAX_QUERY_LENGTH} required />
       <button type="submit">{t.search}</button>
     </form>
   );

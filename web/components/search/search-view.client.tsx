@@ -2,10 +2,10 @@
 
 import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import useSWR from 'swr';
-import { type Locale, localePath } from '@/lib/i18n';
+import { type Locale, localePath, entryPath } from '@/lib/i18n';
 import { labelsFor } from '@/lib/labels';
 import { formatDate } from '@/lib/format';
-import { MAX_QUERY_LENGTH, searchHref, type SearchOutcome, type SearchPage, type Trend } from '@/lib/search';
+import { SEARCH_MAX_QUERY_LENGTH, searchHref, type SearchOutcome, type SearchPage, type Trend } from '@/lib/search';
 import { Highlighted } from './highlighted';
 
 const TYPING_PAUSE_MS = 250;
@@ -135,7 +135,7 @@ export function SearchView({
             type="search"
             name="q"
             value={input}
-            maxLength={MAX_QUERY_LENGTH}
+            maxLength={SEARCH_MAX_QUERY_LENGTH}
             autoComplete="off"
             onChange={(event) => setInput(event.target.value)}
           />
@@ -153,7 +153,7 @@ export function SearchView({
             <li key={hit.documentId} className="result">
               {hit.section && <span className="kicker">{hit.section.name}</span>}
               <h2 className="result__title">
-                <a href={localePath(locale, `/articles/${hit.slug}`)}>
+                <a href={entryPath('article', hit.slug, locale)}>
                   <Highlighted segments={hit.highlights.title} />
                 </a>
               </h2>

@@ -64,7 +64,7 @@ async function newestArticles(
 
 /** The latest published articles, newest first (home, site-wide feeds). */
 export function getLatestArticles(options: Omit<ListOptions, 'page'>) {
-  return newestArticles({}, [tags.articleLists], options);
+  return newestArticles({}, [tags.latestArticles], options);
 }
 
 /** Every published article, a page at a time, with the count (the sitemaps need it to name their files). */
@@ -73,21 +73,21 @@ export async function getArticlePage({ locale, page = 1, pageSize = 20 }: ListOp
     '/articles',
     { ...ARTICLE_SUMMARY, locale, sort: NEWEST_FIRST, pagination: { page, pageSize } },
     listOf(articleSummary),
-    cache(tags.articleLists, tags.sectionNames),
+    cache(tags.latestArticles, tags.sectionNames),
   );
   return result ?? { items: [], page, pageSize, pageCount: 0, total: 0 };
 }
 
 /** Articles published since `since`, newest first (the news sitemap). */
 export function getArticlesSince(since: Date, options: Omit<ListOptions, 'page'>) {
-  return newestArticles({ firstPublishedAt: { $gte: since.toISOString() } }, [tags.articleLists], options);
+  return newestArticles({ firstPublishedAt: { $gte: since.toISOString() } }, [tags.latestArticles], options);
 }
 
 /** Whose articles: one section, tag, author or series, by document id. */
 export type ArticleScope = { kind: 'section' | 'tag' | 'author' | 'series'; id: string };
 const SCOPE_RELATION = { section: 'section', tag: 'tags', author: 'authors', series: 'series' } as const;
 const scopeFilters = ({ kind, id }: ArticleScope) => ({ [SCOPE_RELATION[kind]]: { documentId: { $eq: id } } });
-const scopeTags = ({ kind, id }: ArticleScope) => [tags.entry(kind, id), tags.anyArticleList];
+const scopeTags = ({ kind, id }: ArticleScope) => [tags.entry(kind, id)];
 
 /** One page of a section's, tag's or author's listing, newest first. */
 export function getListingPage(scope: ArticleScope, options: ListOptions) {
@@ -115,7 +115,7 @@ export async function getRecentCorrections(locale: string, limit = 30): Promise<
       pagination: { page: 1, pageSize: limit, withCount: false },
     },
     itemsOf(correctedArticle),
-    cache(tags.articleLists, tags.anyArticleList),
+    cache(tags.latestArticles),
   );
   return (result ?? [])
     .flat()
@@ -129,7 +129,7 @@ export async function getRecentCorrections(locale: string, limit = 30): Promise<
  */
 export async function getArticleRedirect(locale: string, slug: string): Promise<string | null> {
   if (!isSlug(slug)) return null;
-  const cacheTags = cache(tags.article(locale, slug), tags.articleLists);
+  const cacheTags = cache(tags.article(locale, slug), tags.latestArticles);
   const redirect = await cmsGet(
     '/slug-redirects',
     {

@@ -17,7 +17,8 @@ export class CmsError extends Error {
   }
 }
 
-export type CacheOptions = { tags: string[]; revalidate: number };
+/** How a read is cached: by tags with a time-based fallback, or not at all (reads that keep their own copy). */
+export type CacheOptions = { tags: string[]; revalidate: number } | 'no-store';
 
 /** GETs a Strapi REST path and validates the payload with `schema`; null when Strapi answers 404. */
 export async function cmsGet<S extends z.ZodType>(
@@ -35,7 +36,7 @@ export async function cmsGet<S extends z.ZodType>(
   try {
     response = await fetch(url, {
       headers: cmsHeaders(),
-      ...(preview ? { cache: 'no-store' as const } : { next: cache }),
+      ...(preview || cache === 'no-store' ? { cache: 'no-store' as const } : { next: cache }),
     });
   } catch (cause) {
     throw new CmsError(request, null, 'the CMS could not be reached', { cause });

@@ -1,9 +1,11 @@
 import 'server-only';
 import fs from 'fs';
 import path from 'path';
+import { WEB_API_TOKEN_FILE } from '@newsroom/contract';
+import { env } from '../env';
 
 /** Where Strapi is, as seen from the web server (not from the reader's browser). */
-export const CMS_URL = (process.env.CMS_URL || 'http://127.0.0.1:1337').replace(/\/$/, '');
+export const CMS_URL = env.CMS_URL;
 
 /**
  * The web app's read-only API token: STRAPI_API_TOKEN, else the file the CMS writes at start
@@ -11,8 +13,8 @@ export const CMS_URL = (process.env.CMS_URL || 'http://127.0.0.1:1337').replace(
  * token the CMS rotates is picked up without a restart.
  */
 export function apiToken(): string | undefined {
-  if (process.env.STRAPI_API_TOKEN) return process.env.STRAPI_API_TOKEN;
-  const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.STRAPI_API_TOKEN_FILE || '../.data/web-api-token');
+  if (env.STRAPI_API_TOKEN) return env.STRAPI_API_TOKEN;
+  const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.STRAPI_API_TOKEN_FILE ?? path.join('..', WEB_API_TOKEN_FILE));
   try {
     return fs.readFileSync(/*turbopackIgnore: true*/ file, 'utf8').trim() || undefined;
   } catch {

@@ -73,6 +73,14 @@ export function getLegalPage(locale: string, slug: string): Promise<LegalPage | 
   return bySlug('/pages', LEGAL_PAGE, legalPage, locale, slug, [tags.entrySlug('page', locale, slug)]);
 }
 
+/** The cookie policy's revision date (in the locale, else the default locale's): older consent is asked again. */
+export async function getCookiePolicyRevision(locale: string): Promise<string | null> {
+  const page =
+    (await getLegalPage(locale, 'cookie-policy')) ??
+    (locale === DEFAULT_LOCALE ? null : await getLegalPage(DEFAULT_LOCALE, 'cookie-policy'));
+  return page?.revisionDate ?? null;
+}
+
 const FALLBACK_SITE: Site = {
   name: 'The Tidewater Ledger',
   description: '',

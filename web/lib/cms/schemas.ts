@@ -31,9 +31,13 @@ const media = z
   })
   .transform((m): Image => ({ src: m.url, width: m.width ?? 1600, height: m.height ?? 900, alt: m.alternativeText ?? '' }));
 
-const figure = z
-  .object({ image: media.nullable(), caption: z.string().nullable(), credit: z.string().nullable(), alt: z.string() })
-  .transform((f): Figure | null => f.image && { ...f.image, alt: f.alt, caption: f.caption ?? '', credit: f.credit ?? '' });
+const figureFields = { image: media.nullable(), caption: z.string().nullable(), credit: z.string().nullable(), alt: z.string() };
+type FigureInput = { [K in keyof typeof figureFields]: z.output<(typeof figureFields)[K]> };
+
+/** A figure as the site shows it: the image with the figure's own alt text, caption and credit; none without an image. */
+const toFigure = (f: FigureInput): Figure | null => f.image && { ...f.image, alt: f.alt, caption: f.caption ?? '', credit: f.credit ?? '' };
+
+const figure = z.object(figureFields).transform(toFigure);
 
 // Rich text is rendered by @strapi/blocks-react-renderer, which owns the block format; we check the envelope.
 const blocks = z.array(z.looseObject({ type: z.string() })).transform((b) => b as unknown as BlocksContent);
@@ -104,19 +108,12 @@ export const articleSummary = z.object(summaryFields).transform(toSummary);
 const bodyPart = z
   .discriminatedUnion('__component', [
     z.object({ __component: z.literal('content.rich-text'), body: blocks }),
-    z.object({
-      __component: z.literal('media.figure'),
-      image: media.nullable(),
-      caption: z.string().nullable(),
-      credit: z.string().nullable(),
-      alt: z.string(),
-    }),
+    z.object({ __component: z.literal('media.figure'), ...figureFields }),
   ])
   .transform((part): BodyPart | null => {
     if (part.__component === 'content.rich-text') return { kind: 'text', blocks: part.body };
-    return (
-      part.image && { kind: 'figure', figure: { ...part.image, alt: part.alt, caption: part.caption ?? '', credit: part.credit ?? '' } }
-    );
+    const shown = toFigure(part);
+    return shown && { kind: 'figure', figure: shown };
   });
 
 export const article = z

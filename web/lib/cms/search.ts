@@ -2,30 +2,12 @@ import 'server-only';
 import { CMS_URL, cmsHeaders } from './config';
 import { cmsGet } from './client';
 import { FALLBACK_REVALIDATE_SECONDS, tags } from './tags';
-import { z } from 'zod';
-import { SEARCH_PAGE_SIZE, type SearchHit, type SearchOutcome, type SearchPage, type Trend } from '../search';
+import { SEARCH_CLIENT_HEADER, SEARCH_PAGE_SIZE } from '@newsroom/contract';
+import { searchPage, trendList } from '@newsroom/contract/schemas';
+import type { SearchOutcome, Trend } from '../search';
 
-// The search API's contract, checked here on the server; the browser then reads it from the web app's
-// own routes without a validator (lib/search.ts).
-const segment = z.object({ text: z.string(), hit: z.boolean().optional() });
-const label = z.object({ slug: z.string(), name: z.string() });
-const searchHit = z.object({
-  documentId: z.string(),
-  slug: z.string(),
-  title: z.string(),
-  publishedAt: z.string(),
-  section: label.nullable(),
-  authors: z.array(label),
-  highlights: z.object({ title: z.array(segment), snippet: z.array(segment) }),
-}) satisfies z.ZodType<SearchHit>;
-const searchPage = z.object({
-  data: z.array(searchHit),
-  meta: z.object({
-    query: z.string(),
-    pagination: z.object({ page: z.number(), pageSize: z.number(), pageCount: z.number(), total: z.number() }),
-  }),
-}) satisfies z.ZodType<SearchPage>;
-const trendList = z.object({ data: z.array(z.object({ term: z.string(), pinned: z.boolean() })) }) satisfies z.ZodType<{ data: Trend[] }>;
+// The search API's shapes are the contract's, checked here on the server; the browser then reads them
+// from the web app's own routes without a validator (lib/search.ts).
 
 /**
  * Runs a search on the CMS, never cached (every query is different). A query the CMS refuses (400) comes
@@ -72,7 +54,7 @@ export async function fetchSearchTrends(locale: string): Promise<Trend[]> {
 export async function recordSearch({ term, locale, client }: { term: string; locale: string; client: string }) {
   const response = await fetch(`${CMS_URL}/api/search-trends`, {
     method: 'POST',
-    headers: { ...cmsHeaders(), 'Content-Type': 'application/json', 'x-search-client': client },
+    headers: { ...cmsHeaders(), 'Content-Type': 'application/json', [SEARCH_CLIENT_HEADER]: client },
     body: JSON.stringify({ term, locale }),
     cache: 'no-store',
   });

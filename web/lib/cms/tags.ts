@@ -5,10 +5,8 @@ type Kind = 'author' | 'series' | 'section' | 'tag' | 'page';
 export const tags = {
   /** The site single type: header, footer and defaults of every page. */
   site: 'site',
-  /** Everything that lists the latest articles: home, site-wide feeds, sitemaps. */
-  articleLists: 'article-lists',
-  /** Every list of articles of any kind, for when an event cannot say which lists held an article. */
-  anyArticleList: 'any-article-list',
+  /** Everything that lists the latest articles of every section: home, site-wide feeds, sitemaps. */
+  latestArticles: 'latest-articles',
   /** Names shown on many pages: a rename refreshes them all (lazily, on each page's next visit). */
   sectionNames: 'section-names',
   tagNames: 'tag-names',

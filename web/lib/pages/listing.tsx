@@ -1,39 +1,16 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
-import {
-  getAuthor,
-  getListingPage,
-  getSection,
-  getSearchTrends,
-  getSite,
-  getTag,
-  type ArticleSummary,
-  type AuthorProfile,
-  type Slice,
-  type Taxonomy,
-} from '@/lib/cms';
-import type { Trend } from '@/lib/search';
-import { type Locale, localePath } from '@/lib/i18n';
+import { getAuthor, getListingPage, getSection, getSearchTrends, getSite, getTag } from '@/lib/cms';
+import { type Locale, entryPath } from '@/lib/i18n';
 import { pageMetadata } from '@/lib/seo/metadata';
-import { ListingView } from '@/components/listing/listing-view';
+import { ListingView, type Listing, type ListingKind } from '@/components/listing/listing-view';
 import { withLocale } from './params';
 
 // Section, tag and author pages: an entry and its articles, newest first, paginated at /page/N.
 
 export const PAGE_SIZE = 20;
-export type ListingKind = 'sections' | 'tags' | 'authors';
-
-type Loaded = {
-  locale: Locale;
-  kind: ListingKind;
-  entry: Taxonomy | AuthorProfile;
-  articles: Slice<ArticleSummary>;
-  page: number;
-  basePath: string;
-  timeZone: string;
-  trends: Trend[];
-};
+type Loaded = Listing;
 
 const kinds = {
   sections: { entry: getSection, scope: 'section' },
@@ -53,7 +30,7 @@ export async function loadListing(kind: ListingKind, locale: Locale, slug: strin
     getSearchTrends(locale),
   ]);
   if (page > 1 && articles.items.length === 0) notFound();
-  return { locale, kind, entry, articles, page, basePath: localePath(locale, `/${kind}/${slug}`), timeZone: site.timeZone, trends };
+  return { locale, kind, entry, articles, page, basePath: entryPath(kinds[kind].scope, slug, locale), timeZone: site.timeZone, trends };
 }
 
 export function listingMetadata({ locale, kind, entry, page }: Loaded): Metadata {

@@ -1,6 +1,6 @@
 import type { Article, AuthorProfile, Series, Site } from '@/lib/cms';
 import { absoluteUrl } from '@/lib/site-url';
-import { type Locale, localePath } from '@/lib/i18n';
+import { type Locale, entryPath } from '@/lib/i18n';
 
 // Structured data for search engines (schema.org), built from the same content the page renders.
 
@@ -17,7 +17,7 @@ export function articleJsonLd({
   site: Site;
   locale: Locale;
 }) {
-  const url = absoluteUrl(localePath(locale, `/articles/${article.slug}`));
+  const url = absoluteUrl(entryPath('article', article.slug, locale));
   const image = article.cover ?? article.seo?.image ?? site.defaultShareImage;
   return {
     '@context': 'https://schema.org',
@@ -32,7 +32,7 @@ export function articleJsonLd({
     author: authors.map((author) => ({
       '@type': 'Person',
       name: author.name,
-      url: absoluteUrl(localePath(locale, `/authors/${author.slug}`)),
+      url: absoluteUrl(entryPath('author', author.slug, locale)),
     })),
     image: image
       ? {
@@ -52,7 +52,7 @@ export function articleJsonLd({
     articleSection: article.section?.name,
     keywords: article.tags.map((t) => t.name).join(', ') || undefined,
     isPartOf: series
-      ? { '@type': 'CreativeWorkSeries', name: series.name, url: absoluteUrl(localePath(locale, `/series/${series.slug}`)) }
+      ? { '@type': 'CreativeWorkSeries', name: series.name, url: absoluteUrl(entryPath('series', series.slug, locale)) }
       : undefined,
     correction: article.corrections.length
       ? article.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: c.date.toISOString() }))
@@ -80,7 +80,7 @@ export function personJsonLd(author: AuthorProfile, locale: Locale) {
     name: author.name,
     jobTitle: author.role || undefined,
     description: author.bio || undefined,
-    url: absoluteUrl(localePath(locale, `/authors/${author.slug}`)),
+    url: absoluteUrl(entryPath('author', author.slug, locale)),
     image: author.avatar ? absoluteUrl(author.avatar.src) : undefined,
   };
 }

@@ -1,6 +1,5 @@
 import { notFound } from 'next/navigation';
 import { getLegalPage, getSite } from '@/lib/cms';
-import type { Locale } from '@/lib/i18n';
 import { formatDate } from '@/lib/format';
 import { labelsFor } from '@/lib/labels';
 import { pageMetadata } from '@/lib/seo/metadata';

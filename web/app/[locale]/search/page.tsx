@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { fetchSearchTrends, getSite, searchArticles } from '@/lib/cms';
-import { type Locale, localePath } from '@/lib/i18n';
+import { localePath } from '@/lib/i18n';
 import { labelsFor } from '@/lib/labels';
-import { MAX_QUERY_LENGTH, type SearchOutcome } from '@/lib/search';
+import { SEARCH_MAX_QUERY_LENGTH, type SearchOutcome } from '@/lib/search';
 import { SearchView } from '@/components/search/search-view.client';
 import { withLocale } from '@/lib/pages/params';
 
@@ -14,7 +14,7 @@ type Props = PageProps<'/[locale]/search'>;
 async function read({ params, searchParams }: Props) {
   const locale = (await withLocale(params)).locale;
   const { q, page } = await searchParams;
-  const query = (typeof q === 'string' ? q : '').slice(0, MAX_QUERY_LENGTH);
+  const query = (typeof q === 'string' ? q : '').slice(0, SEARCH_MAX_QUERY_LENGTH);
   const pageNumber = typeof page === 'string' && /^\d{1,4}$/.test(page) && Number(page) > 0 ? Number(page) : 1;
   return { locale, query, page: pageNumber };
 }

@@ -1,7 +1,7 @@
 import { draftMode } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { secretMatches } from '@/lib/revalidation';
-import { PREVIEW_SECRET, safeReturnPath } from '@/lib/preview';
+import { safeReturnPath } from '@/lib/preview';
+import { PREVIEW_SECRET, secretMatches } from '@/lib/secrets';
 
 /**
  * GET /api/preview?secret=...&path=/articles/x: the entry point of the CMS's Preview. A matching secret

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { fetchSearchTrends, recordSearch } from '@/lib/cms';
 import { isLocale } from '@/lib/i18n';
-import { MAX_QUERY_LENGTH } from '@/lib/search';
+import { SEARCH_MAX_QUERY_LENGTH } from '@/lib/search';
 
 /** GET /api/search-trends?locale=en: the current trends, for the Search Trends box's refresh. */
 export async function GET(request: Request) {
@@ -25,8 +25,8 @@ export async function POST(request: Request) {
   const body = (await request.json().catch(() => null)) as { term?: unknown; locale?: unknown } | null;
   const term = body?.term;
   const locale = body?.locale;
-  if (typeof term !== 'string' || term.trim() === '' || term.length > MAX_QUERY_LENGTH) {
-    return Response.json({ error: `term must be 1 to ${MAX_QUERY_LENGTH} characters` }, { status: 400 });
+  if (typeof term !== 'string' || term.trim() === '' || term.length > SEARCH_MAX_QUERY_LENGTH) {
+    return Response.json({ error: `term must be 1 to ${SEARCH_MAX_QUERY_LENGTH} characters` }, { status: 400 });
   }
   if (typeof locale !== 'string' || !isLocale(locale))
     return Response.json({ error: 'locale is not one of the site’s languages' }, { status: 400 });

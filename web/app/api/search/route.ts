@@ -1,6 +1,6 @@
 import { searchArticles } from '@/lib/cms';
 import { isLocale } from '@/lib/i18n';
-import { MAX_QUERY_LENGTH } from '@/lib/search';
+import { SEARCH_MAX_QUERY_LENGTH } from '@/lib/search';
 
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 
@@ -14,7 +14,8 @@ export async function GET(request: Request) {
   const locale = params.get('locale') ?? 'en';
   const page = Number(params.get('page') ?? '1');
   if (!isLocale(locale)) return json({ error: 'locale is not one of the site’s languages' }, 400);
-  if (q.trim() === '' || q.length > MAX_QUERY_LENGTH) return json({ error: `q must be 1 to ${MAX_QUERY_LENGTH} characters` }, 400);
+  if (q.trim() === '' || q.length > SEARCH_MAX_QUERY_LENGTH)
+    return json({ error: `q must be 1 to ${SEARCH_MAX_QUERY_LENGTH} characters` }, 400);
   if (!Number.isInteger(page) || page < 1) return json({ error: 'page must be a whole number from 1' }, 400);
 
   try {

@@ -6,7 +6,9 @@ import type { SearchHit, SearchOutcome } from '@/lib/search';
 
 const hit = (slug: string, title: SearchHit['highlights']['title']): SearchHit => ({
   documentId: `doc-${slug}`,
+  locale: 'en',
   slug,
+  standfirst: null,
   title: title.map((s) => s.text).join(''),
   publishedAt: '2026-11-20T09:30:00.000Z',
   section: { slug: 'climate', name: 'Climate' },
@@ -18,7 +20,7 @@ const found = (total: number, page = 1): SearchOutcome => ({
   ok: true,
   page: {
     data: [hit('quillwort-returns', [{ text: 'Quillwort', hit: true }, { text: ' returns to the marsh' }])],
-    meta: { query: 'quillwort', pagination: { page, pageSize: 10, pageCount: Math.ceil(total / 10), total } },
+    meta: { query: 'quillwort', locale: 'en', pagination: { page, pageSize: 10, pageCount: Math.ceil(total / 10), total, capped: false } },
   },
 });
 
@@ -44,7 +46,10 @@ describe('the search page', () => {
   it('says when nothing matches and suggests what readers search for', () => {
     const none: SearchOutcome = {
       ok: true,
-      page: { data: [], meta: { query: 'zzqx', pagination: { page: 1, pageSize: 10, pageCount: 0, total: 0 } } },
+      page: {
+        data: [],
+        meta: { query: 'zzqx', locale: 'en', pagination: { page: 1, pageSize: 10, pageCount: 0, total: 0, capped: false } },
+      },
     };
     const html = render({ initialQuery: 'zzqx', initial: none, trends: [{ term: 'storm surge', pinned: false }] });
     expect(html).toContain('No articles match “zzqx”.');

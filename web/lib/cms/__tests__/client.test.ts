@@ -24,7 +24,10 @@ describe('the CMS client', () => {
   it('asks for exactly the fields an article card needs, with the web token, and parses the answer', async () => {
     answer = { status: 200, body: JSON.stringify(latest) };
     const latestArticles = await load().getLatestArticles({ locale: 'en', pageSize: 3 });
-    expect(latestArticles.map((a) => a.slug)).toHaveLength(3);
+    // What the client made of the recorded answer: the app's own types, in the CMS's order.
+    expect(latestArticles.map((a) => a.slug)).toEqual(latest.data.map((a: { slug: string }) => a.slug));
+    expect(latestArticles[0]).toMatchObject({ id: latest.data[0].documentId, title: latest.data[0].title, locale: 'en' });
+    expect(latestArticles[0].updated).toBeInstanceOf(Date);
     expect(lastRequest.authorization).toBe('Bearer test-token');
     const url = decodeURIComponent(lastRequest.url!);
     expect(url).toContain('/api/articles?');

@@ -1,3 +1,4 @@
+import { CONTENT_TYPES } from '@newsroom/contract';
 import { readerRouter } from '../../../public-api/router';
 
-export default readerRouter('api::section.section');
+export default readerRouter(CONTENT_TYPES.section.uid);

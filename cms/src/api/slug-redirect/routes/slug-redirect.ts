@@ -1,3 +1,4 @@
+import { CONTENT_TYPES } from '@newsroom/contract';
 import { readerRouter } from '../../../public-api/router';
 
-export default readerRouter('api::slug-redirect.slug-redirect');
+export default readerRouter(CONTENT_TYPES.slugRedirect.uid);

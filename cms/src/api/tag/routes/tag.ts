@@ -1,3 +1,4 @@
+import { CONTENT_TYPES } from '@newsroom/contract';
 import { readerRouter } from '../../../public-api/router';
 
-export default readerRouter('api::tag.tag');
+export default readerRouter(CONTENT_TYPES.tag.uid);

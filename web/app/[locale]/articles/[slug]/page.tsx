@@ -1,14 +1,13 @@
 import Image from 'next/image';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { getArticle, getArticleRedirect, getAuthorsById, getLatestArticles, getSearchTrends, getSeriesById, getSite } from '@/lib/cms';
-import { type Locale, isLocale, localePath } from '@/lib/i18n';
+import { getArticle, getArticleRedirect, getAuthorsById, getSearchTrends, getSeriesById, getSite } from '@/lib/cms';
+import { isLocale, localePath, entryPath } from '@/lib/i18n';
 import { formatDateline } from '@/lib/format';
 import { labelsFor } from '@/lib/labels';
 import { absoluteUrl } from '@/lib/site-url';
 import { articleJsonLd, breadcrumbJsonLd } from '@/lib/seo/json-ld';
 import { pageMetadata } from '@/lib/seo/metadata';
-import { prerenderOrNone } from '@/lib/pages/static-params';
 import { Figure } from '@/components/article/figure';
 import { RichText } from '@/components/article/rich-text.client';
 import { JsonLd } from '@/components/json-ld';
@@ -19,9 +18,8 @@ import { withLocale } from '@/lib/pages/params';
 export const revalidate = 86400;
 export const dynamicParams = true;
 
-export async function generateStaticParams({ params }: { params: { locale: string } }) {
-  return prerenderOrNone(async () => (await getLatestArticles({ locale: params.locale, pageSize: 50 })).map((a) => ({ slug: a.slug })));
-}
+// Nothing prerendered at build: each path renders on its first request, then stays cached.
+export const generateStaticParams = () => [];
 
 async function load(params: PageProps<'/[locale]/articles/[slug]'>['params']) {
   const { locale, slug } = await withLocale(params);
@@ -29,7 +27,7 @@ async function load(params: PageProps<'/[locale]/articles/[slug]'>['params']) {
   if (!article) {
     // A former address of a renamed article: 308 to where it lives now.
     const current = await getArticleRedirect(locale, slug);
-    if (current) permanentRedirect(localePath(locale, `/articles/${encodeURIComponent(current)}`));
+    if (current) permanentRedirect(entryPath('article', current, locale));
     notFound();
   }
   const [authors, series, site, trends] = await Promise.all([
@@ -49,14 +47,14 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/articles
   return pageMetadata({
     title: article.series ? `${article.series.name}: ${article.title}` : article.title,
     description: article.standfirst,
-    path: `/articles/${article.slug}`,
+    path: entryPath('article', article.slug),
     locale,
     image: article.cover,
     seo: article.seo,
     type: 'article',
     alternates: Object.fromEntries([
-      [locale, `/articles/${article.slug}`],
-      ...article.translations.filter((t) => isLocale(t.locale)).map((t) => [t.locale, `/articles/${t.slug}`]),
+      [locale, entryPath('article', article.slug)],
+      ...article.translations.filter((t) => isLocale(t.locale)).map((t) => [t.locale, entryPath('article', t.slug)]),
     ]),
     publishedTime: article.firstPublished,
     modifiedTime: article.updated,
@@ -67,7 +65,7 @@ export default async function ArticlePage({ params }: PageProps<'/[locale]/artic
   const { locale, article, authors, series, site, trends } = await load(params);
   const t = labelsFor(locale);
   const note = article.editorsNote ?? series?.editorsNote ?? null;
-  const url = absoluteUrl(localePath(locale, `/articles/${article.slug}`));
+  const url = absoluteUrl(entryPath('article', article.slug, locale));
   const share = [
     { label: 'Email', href: `mailto:?subject=${encodeURIComponent(article.title)}&body=${encodeURIComponent(url)}` },
     { label: 'X', href: `https://x.com/intent/post?url=${encodeURIComponent(url)}&text=${encodeURIComponent(article.title)}` },
@@ -81,20 +79,20 @@ export default async function ArticlePage({ params }: PageProps<'/[locale]/artic
       <JsonLd
         data={breadcrumbJsonLd([
           { name: site.name, path: localePath(locale, '/') },
-          ...(article.section ? [{ name: article.section.name, path: localePath(locale, `/sections/${article.section.slug}`) }] : []),
-          { name: article.title, path: localePath(locale, `/articles/${article.slug}`) },
+          ...(article.section ? [{ name: article.section.name, path: entryPath('section', article.section.slug, locale) }] : []),
+          { name: article.title, path: entryPath('article', article.slug, locale) },
         ])}
       />
       <header className="article__header">
         {article.section && (
-          <Link className="kicker" href={localePath(locale, `/sections/${article.section.slug}`)}>
+          <Link className="kicker" href={entryPath('section', article.section.slug, locale)}>
             {article.section.name}
           </Link>
         )}
         <h1 className="article__headline">
           {series && (
             <>
-              <Link className="article__series" href={localePath(locale, `/series/${series.slug}`)}>
+              <Link className="article__series" href={entryPath('series', series.slug, locale)}>
                 {series.name}
               </Link>
               <span className="article__series-separator">: </span>
@@ -108,7 +106,7 @@ export default async function ArticlePage({ params }: PageProps<'/[locale]/artic
           {article.authors.map((author, index) => (
             <span key={author.id}>
               {index > 0 && (index === article.authors.length - 1 ? t.and : ', ')}
-              <Link href={localePath(locale, `/authors/${author.slug}`)} rel="author">
+              <Link href={entryPath('author', author.slug, locale)} rel="author">
                 {author.name}
               </Link>
             </span>
@@ -168,7 +166,7 @@ export default async function ArticlePage({ params }: PageProps<'/[locale]/artic
                     {part.title} <em>{t.youAreReading}</em>
                   </span>
                 ) : (
-                  <Link href={localePath(locale, `/articles/${part.slug}`)}>
+                  <Link href={entryPath('article', part.slug, locale)}>
                     {part.partNumber ? t.part(part.partNumber) : ''}
                     {part.title}
                   </Link>
@@ -187,7 +185,7 @@ export default async function ArticlePage({ params }: PageProps<'/[locale]/artic
               {author.avatar && <Image className="avatar" src={author.avatar.src} alt="" width={64} height={64} sizes="64px" />}
               <div>
                 <p className="about-author__name">
-                  <Link href={localePath(locale, `/authors/${author.slug}`)}>{author.name}</Link>
+                  <Link href={entryPath('author', author.slug, locale)}>{author.name}</Link>
                   {author.role && <span className="meta">, {author.role}</span>}
                 </p>
                 {author.bio && <p>{author.bio}</p>}

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getNewestArticlesOf, getSeries, getSite } from '@/lib/cms';
-import { type Locale, localePath } from '@/lib/i18n';
+import { entryPath } from '@/lib/i18n';
 import { formatDate } from '@/lib/format';
 import { labelsFor } from '@/lib/labels';
 import { pageMetadata } from '@/lib/seo/metadata';
@@ -27,7 +27,13 @@ async function load(params: PageProps<'/[locale]/series/[slug]'>['params']) {
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/series/[slug]'>) {
   const { locale, series } = await load(params);
-  return pageMetadata({ title: series.name, description: series.description, path: `/series/${series.slug}`, locale, image: series.cover });
+  return pageMetadata({
+    title: series.name,
+    description: series.description,
+    path: entryPath('series', series.slug),
+    locale,
+    image: series.cover,
+  });
 }
 
 export default async function SeriesPage({ params }: PageProps<'/[locale]/series/[slug]'>) {
@@ -52,7 +58,7 @@ export default async function SeriesPage({ params }: PageProps<'/[locale]/series
           const summary = byId.get(part.id);
           return (
             <li key={part.id}>
-              <Link href={localePath(locale, `/articles/${part.slug}`)}>
+              <Link href={entryPath('article', part.slug, locale)}>
                 {part.partNumber ? t.part(part.partNumber) : ''}
                 {part.title}
               </Link>
@@ -67,9 +73,9 @@ export default async function SeriesPage({ params }: PageProps<'/[locale]/series
         })}
       </ol>
       <p className="meta">
-        <a href={localePath(locale, `/series/${series.slug}/feed.xml`)}>RSS</a> ·{' '}
-        <a href={localePath(locale, `/series/${series.slug}/atom.xml`)}>Atom</a> ·{' '}
-        <a href={localePath(locale, `/series/${series.slug}/feed.json`)}>JSON Feed</a>
+        <a href={`${entryPath('series', series.slug, locale)}/feed.xml`}>RSS</a> ·{' '}
+        <a href={`${entryPath('series', series.slug, locale)}/atom.xml`}>Atom</a> ·{' '}
+        <a href={`${entryPath('series', series.slug, locale)}/feed.json`}>JSON Feed</a>
       </p>
     </article>
   );

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // npm run search:reindex
 // Rebuilds the full-text search index from the published articles of the configured database.
-const { runWithStrapi, progressBar } = require('./lib/run-with-strapi');
+import { searchIndexer } from '../src/search';
+import { progressBar, runWithStrapi } from './lib/run-with-strapi';
 
 runWithStrapi(async (strapi) => {
-  const { searchIndexer } = require('../dist/src/search');
   const bar = progressBar();
   const started = Date.now();
   try {
