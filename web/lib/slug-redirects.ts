@@ -1,5 +1,5 @@
 import { getFormerAddresses } from '@/lib/cms/redirects';
-import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n';
+import { slugOfPath, splitLocale } from '@newsroom/contract';
 import { env } from '@/lib/env';
 
 // Every former article address and where it leads now, held in memory by the proxy and refreshed in
@@ -8,7 +8,6 @@ import { env } from '@/lib/env';
 // response header; redirecting here avoids both.) Renames are rare: the whole table is small.
 
 const REFRESH_MS = env.SLUG_REDIRECTS_REFRESH_MS;
-const ARTICLE_PATH = /^(?:\/([a-z]{2}))?\/articles\/([^/]+)\/?$/;
 
 let table = new Map<string, string>();
 let loadedAt = 0;
@@ -29,15 +28,14 @@ export function formerArticleAddress(pathname: string): string | null {
         loading = false;
       });
   }
-  const match = ARTICLE_PATH.exec(pathname);
-  if (!match) return null;
-  const language = match[1] ?? DEFAULT_LOCALE;
-  if (!isLocale(language)) return null;
+  const { locale, path } = splitLocale(pathname);
+  const written = slugOfPath('article', path);
+  if (!written) return null;
   let slug: string;
   try {
-    slug = decodeURIComponent(match[2]);
+    slug = decodeURIComponent(written);
   } catch {
     return null;
   }
-  return table.get(`${language}/${slug}`) ?? null;
+  return table.get(`${locale}/${slug}`) ?? null;
 }

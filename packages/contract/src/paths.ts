@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, type Locale } from './locales';
+import { DEFAULT_LOCALE, type Locale, isLocale } from './locales';
 
 /** The public URL path of `path` (starting with /) in `locale`: the default locale has no prefix. */
 export function localePath(locale: Locale, path: string): string {
@@ -20,6 +20,24 @@ export type PageType = keyof typeof PAGE_PREFIXES;
 
 export function hasPage(name: string): name is PageType {
   return Object.hasOwn(PAGE_PREFIXES, name);
+}
+
+/**
+ * The locale and the rest of a path: `/zh/articles/x` is zh's `/articles/x`, an unprefixed path the
+ * default locale's. (A prefix in another case, `/ZH/...`, is no locale.)
+ */
+export function splitLocale(pathname: string): { locale: Locale; path: string } {
+  const [, first, ...rest] = pathname.split('/');
+  if (first !== DEFAULT_LOCALE && isLocale(first)) return { locale: first, path: `/${rest.join('/')}` };
+  return { locale: DEFAULT_LOCALE, path: pathname };
+}
+
+/** The slug an entry's page path names, as written in the URL (still escaped), or null for another path. */
+export function slugOfPath(type: PageType, path: string): string | null {
+  const prefix = PAGE_PREFIXES[type];
+  if (!path.startsWith(prefix)) return null;
+  const slug = path.slice(prefix.length).replace(/\/$/, '');
+  return slug !== '' && !slug.includes('/') ? slug : null;
 }
 
 /** The page of one entry: the site's links and the CMS's Preview links both come from here. */

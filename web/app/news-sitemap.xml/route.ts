@@ -1,5 +1,5 @@
 import { getArticlesSince, getSite } from '@/lib/cms';
-import { LOCALES, entryPath } from '@/lib/i18n';
+import { DEFAULT_LOCALE, LOCALES, entryPath } from '@/lib/i18n';
 import { absoluteUrl } from '@/lib/site-url';
 import { XML_HEADERS, xmlEscape as xml } from '@/lib/sitemaps';
 
@@ -10,7 +10,7 @@ const WINDOW_MS = 48 * 3_600_000;
 
 export async function GET() {
   const since = new Date(Date.now() - WINDOW_MS);
-  const site = await getSite('en');
+  const site = await getSite(DEFAULT_LOCALE);
   const lists = await Promise.all(
     LOCALES.map(async (locale) => ({ locale, items: await getArticlesSince(since, { locale, pageSize: 100 }) })),
   );

@@ -1,11 +1,11 @@
 import { createHash } from 'crypto';
 import { fetchSearchTrends, recordSearch } from '@/lib/cms';
-import { isLocale } from '@/lib/i18n';
+import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n';
 import { SEARCH_MAX_QUERY_LENGTH } from '@/lib/search';
 
 /** GET /api/search-trends?locale=en: the current trends, for the Search Trends box's refresh. */
 export async function GET(request: Request) {
-  const locale = new URL(request.url).searchParams.get('locale') ?? 'en';
+  const locale = new URL(request.url).searchParams.get('locale') ?? DEFAULT_LOCALE;
   if (!isLocale(locale)) return Response.json({ error: 'locale is not one of the site’s languages' }, { status: 400 });
   try {
     // Browsers and caches in front may keep the list a minute; it changes over hours.

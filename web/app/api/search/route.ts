@@ -1,5 +1,5 @@
 import { searchArticles } from '@/lib/cms';
-import { isLocale } from '@/lib/i18n';
+import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n';
 import { SEARCH_MAX_QUERY_LENGTH } from '@/lib/search';
 
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
@@ -11,7 +11,7 @@ const json = (body: unknown, status = 200) => Response.json(body, { status, head
 export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const q = params.get('q') ?? '';
-  const locale = params.get('locale') ?? 'en';
+  const locale = params.get('locale') ?? DEFAULT_LOCALE;
   const page = Number(params.get('page') ?? '1');
   if (!isLocale(locale)) return json({ error: 'locale is not one of the site’s languages' }, 400);
   if (q.trim() === '' || q.length > SEARCH_MAX_QUERY_LENGTH)
