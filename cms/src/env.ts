@@ -114,6 +114,26 @@ const schema = z.object({
   TRENDS_SIZE: int(8),
   TRENDS_CLIENT_SEARCHES_PER_HOUR: int(30),
   TRENDS_CACHE_SECONDS: int(30),
+
+  // Machine translation (src/translation): blank or none: no Translate control, no machine drafts.
+  TRANSLATION_PROVIDER: z.enum(['none', 'apertium', 'azure', 'deepl', '']).default(''),
+  APERTIUM_URL: text('http://127.0.0.1:2737'),
+  AZURE_TRANSLATOR_URL: text('https://api.cognitive.microsofttranslator.com'),
+  AZURE_TRANSLATOR_KEY: optional,
+  /** The resource's region, for a regional or multi-service resource (blank: global). */
+  AZURE_TRANSLATOR_REGION: optional,
+  DEEPL_URL: text('https://api.deepl.com'),
+  DEEPL_AUTH_KEY: optional,
+  /** The languages readers are offered (blank: every one the provider translates the article's language into). */
+  TRANSLATION_TARGETS: list([]),
+  /** Characters sent to the provider per UTC day, readers' and editors' together; then 503 until midnight. */
+  TRANSLATION_DAILY_CHARACTERS: int(500_000),
+  /** How long a reader's first translation may take before the page answers 503 (it goes on and is kept). */
+  TRANSLATION_WAIT_MS: int(20_000),
+  /** One request to the provider, before it is retried. */
+  TRANSLATION_REQUEST_TIMEOUT_MS: int(15_000),
+  /** New translations made at once; more are turned away with 503 until one finishes. */
+  TRANSLATION_CONCURRENCY: int(4),
 });
 
 export type CmsEnv = z.infer<typeof schema>;

@@ -11,6 +11,8 @@ import { ensureSearchIndex } from './search';
 import { registerTrendRules, searchTrends } from './trends/trends';
 import { ensureReadIndexes } from './database/read-indexes';
 import { cmsEnv } from './env';
+import { machineTranslation } from './translation/service';
+import { registerTranslationAdminRoutes } from './translation/admin-routes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -26,6 +28,8 @@ export default {
     await ensureSearchIndex(strapi);
     await searchTrends(strapi).ensureSchema();
     await ensureScheduleTable(strapi);
+    await machineTranslation(strapi).ensureSchema();
+    registerTranslationAdminRoutes(strapi);
     await ensureReadIndexes(strapi.db.connection);
     if (cmsEnv().SEED_DEMO_CONTENT) {
       await seedDemoContent(strapi);

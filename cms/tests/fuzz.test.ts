@@ -28,7 +28,7 @@ it(`answers 1,500 generated hostile queries on ${database} without a 5xx, a draf
   const requests = fuzz.apiRequests(fuzz.prng(SEED), await catalog(), 1_500);
   const results: { request: { method: string; path: string }; answer: object }[] = await fuzz.runAll({ cms: base }, requests, 4);
   const problems = results
-    .map(({ request, answer }) => ({ request: `${request.method} ${request.path}`, problem: fuzz.problemWith(answer) }))
+    .map(({ request, answer }) => ({ request: `${request.method} ${request.path}`, problem: fuzz.problemWith(answer, request) }))
     .filter(({ problem }) => problem);
   // Replay one with FUZZ_SEED=<seed>.
   expect({ seed: SEED, problems: problems.slice(0, 10) }).toEqual({ seed: SEED, problems: [] });

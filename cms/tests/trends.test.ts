@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 const record = (term: unknown, client: string, locale = 'en') =>
-  cms.api.post('/api/search-trends').set('Authorization', `Bearer ${token}`).set('x-search-client', client).send({ term, locale });
+  cms.api.post('/api/search-trends').set('Authorization', `Bearer ${token}`).set('x-reader-key', client).send({ term, locale });
 const trends = async (locale = 'en') => {
   const res = await cms.api.get('/api/search-trends').query({ locale });
   expect(res.status).toBe(200);

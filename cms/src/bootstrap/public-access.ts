@@ -14,10 +14,16 @@ export const PUBLIC_READ_ACTIONS = [
   `${site.uid}.find`,
   'api::search.search.find',
   'api::search-trends.search-trends.find',
+  'api::machine-translation.machine-translation.languages',
 ];
 
-// The web app may also count the searches made on the site (Search Trends); nobody else may.
-export const WEB_APP_ACTIONS = [...PUBLIC_READ_ACTIONS, 'api::search-trends.search-trends.record'];
+// The web app may also count the searches made on the site (Search Trends) and have articles machine
+// translated for readers (each new one costs); nobody else may.
+export const WEB_APP_ACTIONS = [
+  ...PUBLIC_READ_ACTIONS,
+  'api::search-trends.search-trends.record',
+  'api::machine-translation.machine-translation.article',
+];
 
 const PERMISSION = 'plugin::users-permissions.permission';
 

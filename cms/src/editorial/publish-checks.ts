@@ -17,6 +17,11 @@ export function publishProblems(draft: Row): string[] {
   else if (title.length > MAX_HEADLINE) problems.push(`the headline is ${title.length} characters long; the most is ${MAX_HEADLINE}`);
   if (!draft.authors || draft.authors.length === 0) problems.push('there is no author');
   if (blank(draft.standfirst)) problems.push('the standfirst is missing');
+  if (draft.translationOrigin === 'machine') {
+    problems.push(
+      'it is a machine translation nobody has reviewed: read it against the original, then set Translation origin to machine-reviewed',
+    );
+  }
 
   const figures: [string, Figure][] = [
     ...(draft.cover ? [['the cover figure', draft.cover] as [string, Figure]] : []),

@@ -1,8 +1,9 @@
 import { ARTICLE } from '@newsroom/contract';
 import type { Step } from '../publishing/pipeline';
 
-// Times the server owns: an editor or API client can never set them.
-const SERVER_OWNED = ['firstPublishedAt', 'lastEditorialUpdateAt'] as const;
+// What the server owns: an editor or API client can never set the publishing times, nor the version of its
+// original a translation follows and whether it is stale (translation/provenance.ts).
+const SERVER_OWNED = ['firstPublishedAt', 'lastEditorialUpdateAt', 'translatedFromVersion', 'translationStale'] as const;
 
 /** An article's publishing times are the server's: whatever a save sends for them is dropped. */
 export const serverOwnedFields: Step = {

@@ -21,6 +21,9 @@ export type Row = {
   markAsUpdate?: boolean | null;
   lastEditorialUpdateAt?: string | Date | null;
   firstPublishedAt?: string | Date | null;
+  translationOrigin?: 'human' | 'machine' | 'machine-reviewed' | null;
+  translatedFrom?: string | null;
+  translationStale?: boolean | null;
   /** A slug redirect's locale. */
   language?: string;
   authors?: Ref[];

@@ -6,6 +6,7 @@ import { publishingStamps, serverOwnedFields } from '../editorial/publishing-sta
 import { slugHistory } from '../editorial/slug-history';
 import { searchIndex } from '../search';
 import { siteRefresh } from '../refresh/site-refresh';
+import { staleTranslations, translationFollowsOriginal } from '../translation/provenance';
 
 /** What the Document Service was asked to do to one document, read once and handed to every step. */
 export type Change = {
@@ -25,8 +26,8 @@ export type Step = { name: string; applies: (change: Change) => boolean; run: (c
 
 // The order is the point. A refused publish stamps nothing and records no redirect; the search index and
 // the site hear of a change only once it is committed (and a failure there never undoes the editor's work).
-const BEFORE_WRITE: Step[] = [serverOwnedFields, prePublishChecks, publishingStamps];
-const AFTER_WRITE: Step[] = [slugHistory];
+const BEFORE_WRITE: Step[] = [serverOwnedFields, prePublishChecks, publishingStamps, translationFollowsOriginal];
+const AFTER_WRITE: Step[] = [slugHistory, staleTranslations];
 const AFTER_COMMIT: Step[] = [searchIndex, siteRefresh];
 
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);

@@ -27,6 +27,7 @@ export function publicState(uid: string, row: Row): PublicState {
     series: row.series?.documentId ?? null,
     authors: (row.authors ?? []).map((a) => a.documentId),
     tags: (row.tags ?? []).map((t) => t.documentId),
+    stale: row.translationStale === true,
   };
 }
 

@@ -201,6 +201,9 @@ class Seeder {
         authors: original.authors.filter((a) => a in ZH.authors).map((a) => this.id(`author:${a}`)),
         section: original.section in ZH.sections ? this.id(`section:${original.section}`) : undefined,
         tags: original.tags.filter((t) => t in ZH.tags).map((t) => this.id(`tag:${t}`)),
+        // Translated by people, from the English (publishing records the version it follows).
+        translationOrigin: 'human',
+        translatedFrom: 'en',
       });
     }
     const site = await this.strapi.documents('api::site.site').findFirst({ locale: 'en', status: 'draft' });

@@ -33,6 +33,8 @@ export async function startCms({ seed = true, env = {} }: { seed?: boolean; env?
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cms-test-'));
   const dbName = `newsroom_test_${crypto.randomBytes(4).toString('hex')}`;
   fs.mkdirSync(path.join(tmp, 'public', 'uploads'), { recursive: true });
+  // Test files share the process: what one boot sets is undone when it stops.
+  const savedEnv = { ...process.env };
 
   Object.assign(process.env, {
     NODE_ENV: 'test',
@@ -90,6 +92,8 @@ export async function startCms({ seed = true, env = {} }: { seed?: boolean; env?
         await admin.end();
       }
       fs.rmSync(tmp, { recursive: true, force: true });
+      for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
+      Object.assign(process.env, savedEnv);
     },
   };
 }

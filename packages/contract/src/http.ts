@@ -8,8 +8,20 @@ export const REVALIDATE_SECRET_HEADER = 'x-revalidate-secret';
 export const PREVIEW_PATH = '/api/preview';
 export const PREVIEW_PARAMS = { secret: 'secret', path: 'path', status: 'status' } as const;
 
-/** The opaque key of a reader that the web app passes with a recorded search (Search Trends' rate limit). */
-export const SEARCH_CLIENT_HEADER = 'x-search-client';
+/** The CMS's machine translation API, under /api (cms/src/api/machine-translation). */
+export const MACHINE_TRANSLATION_PATHS = {
+  languages: '/machine-translation/languages',
+  article: (documentId: string) => `/machine-translation/articles/${encodeURIComponent(documentId)}`,
+  /** Admin routes (an editor's session): a locale's draft from a machine translation, and the locales on offer. */
+  drafts: '/machine-translation/drafts',
+  draftLocales: '/machine-translation/locales',
+} as const;
+
+/**
+ * The opaque key of a reader (a hash of address and browser) that the web app passes on where the CMS
+ * limits each reader: recorded searches (Search Trends) and new machine translations.
+ */
+export const READER_KEY_HEADER = 'x-reader-key';
 
 /**
  * Secrets both apps must share, with the defaults that make a fresh checkout work locally. Production sets

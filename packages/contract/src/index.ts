@@ -5,4 +5,4 @@ export * from './locales';
 export * from './paths';
 export * from './http';
 export * from './search';
-export type { SearchPage, SearchHit, Segment, Trend, PublicState, SiteChange } from './schemas';
+export type { SearchPage, SearchHit, Segment, Trend, PublicState, SiteChange, TranslationLanguages, ArticleTranslation } from './schemas';

@@ -44,3 +44,8 @@ export function slugOfPath(type: PageType, path: string): string | null {
 export function entryPath(type: PageType, slug: string, locale: Locale = DEFAULT_LOCALE): string {
   return localePath(locale, `${PAGE_PREFIXES[type]}${encodeURIComponent(slug)}`);
 }
+
+/** The machine translation of an article into `language` (a provider's language code, e.g. `es`). */
+export function translationPath(slug: string, locale: Locale, language: string): string {
+  return `${entryPath('article', slug, locale)}/translate/${encodeURIComponent(language)}`;
+}

@@ -43,6 +43,50 @@ export const publicState = z.object({
   series: z.string().nullable().optional(),
   authors: z.array(z.string()).optional(),
   tags: z.array(z.string()).optional(),
+  /** A translation whose original has been published anew since (its page says so). */
+  stale: z.boolean().optional(),
+});
+
+// Rich text in Strapi's blocks format (the renderer owns the details; the envelope is checked).
+const blocks = z.array(z.looseObject({ type: z.string() }));
+const figureText = z.object({ caption: z.string().nullable(), alt: z.string().nullable() });
+const provider = z.object({ id: z.string(), name: z.string() });
+
+/** GET /api/machine-translation/languages?locale=en: what readers may have an article of that locale translated into. */
+export const translationLanguages = z.object({
+  data: z.array(z.string()),
+  meta: z.object({ locale: z.string(), provider: provider.nullable() }),
+});
+
+/**
+ * GET /api/machine-translation/articles/:documentId?locale=en&to=es: the words of the published version
+ * in another language, in the article's REST shape (body parts and figures in their order), and who
+ * translated which version. Names, credits, links' addresses, slugs and pictures are the original's.
+ */
+export const articleTranslation = z.object({
+  data: z.object({
+    title: z.string(),
+    standfirst: z.string().nullable(),
+    body: z.array(
+      z.discriminatedUnion('__component', [
+        z.object({ __component: z.literal('content.rich-text'), body: blocks.nullable() }),
+        z.object({ __component: z.literal('media.figure'), ...figureText.shape }),
+      ]),
+    ),
+    cover: figureText.nullable(),
+    gallery: z.array(figureText),
+    editorsNote: z.object({ label: z.string(), body: blocks.nullable() }).nullable(),
+    corrections: z.array(z.object({ text: z.string() })),
+  }),
+  meta: z.object({
+    documentId: z.string(),
+    locale: z.string(),
+    /** The version of the original translated: its publish time. */
+    version: z.string(),
+    language: z.string(),
+    provider,
+    translatedAt: z.string(),
+  }),
 });
 
 export const CHANGE_EVENTS = ['entry.create', 'entry.update', 'entry.publish', 'entry.unpublish', 'entry.delete'] as const;
@@ -68,3 +112,5 @@ export type Segment = z.infer<typeof segment>;
 export type Trend = z.infer<typeof trendList>['data'][number];
 export type PublicState = z.infer<typeof publicState>;
 export type SiteChange = z.infer<typeof siteChange>;
+export type TranslationLanguages = z.infer<typeof translationLanguages>;
+export type ArticleTranslation = z.infer<typeof articleTranslation>;

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
-import { SEARCH_CLIENT_HEADER, SEARCH_MAX_QUERY_LENGTH } from '@newsroom/contract';
+import { READER_KEY_HEADER, SEARCH_MAX_QUERY_LENGTH } from '@newsroom/contract';
 import { clientKey, searchTrends } from '../../../trends/trends';
 
 async function locale(strapi: Core.Strapi, value: unknown) {
@@ -23,7 +23,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /**
    * POST /api/search-trends {term, locale}: counts one search made on the site. Only the web app's
-   * token may call it; it names the reader by an opaque key (SEARCH_CLIENT_HEADER) for rate limiting.
+   * token may call it; it names the reader by an opaque key (READER_KEY_HEADER) for rate limiting.
    */
   async record(ctx: Context) {
     // Parsed by strapi::body.
@@ -31,7 +31,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (typeof body?.term !== 'string' || body.term.trim() === '') throw new errors.ValidationError('term is required');
     if (body.term.length > SEARCH_MAX_QUERY_LENGTH)
       throw new errors.ValidationError(`term must be at most ${SEARCH_MAX_QUERY_LENGTH} characters`);
-    const forwarded = ctx.request.header[SEARCH_CLIENT_HEADER];
+    const forwarded = ctx.request.header[READER_KEY_HEADER];
     const identity = typeof forwarded === 'string' && forwarded.length > 0 ? forwarded.slice(0, 200) : ctx.request.ip;
     const result = await searchTrends(strapi).record({
       term: body.term,
