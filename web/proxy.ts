@@ -3,10 +3,14 @@ import { OUTAGE_PAGE, cmsSeemsDown } from '@/lib/cms-outage';
 import { DEFAULT_LOCALE, LOCALES } from '@/lib/i18n';
 import { formerArticleAddress } from '@/lib/slug-redirects';
 import { env } from '@/lib/env';
+import { readerKey } from '@/lib/reader-key';
+import { countRender, translationAddress, translationRefusal, waitBeforeRender } from '@/lib/translation-gate';
 
 // While the CMS is down, cached pages are served as usual; a page that cannot be rendered without the
-// CMS becomes a friendly 503 (with Retry-After) instead of an error document.
+// CMS becomes a friendly 503 (with Retry-After) instead of an error document. A machine translation's
+// page is always asked for this way (lib/translation-gate.ts).
 const PASSTHROUGH = 'x-outage-passthrough';
+const TRANSLATION_RETRY_SECONDS = 60;
 
 /**
  * A first segment that is a locale in another case (`/ZH/...`): next.config's rewrite compares without
@@ -31,23 +35,42 @@ export async function proxy(request: NextRequest) {
     target.pathname = `/${DEFAULT_LOCALE}${request.nextUrl.pathname}`;
     return NextResponse.rewrite(target);
   }
-  if (request.method !== 'GET' || request.headers.has(PASSTHROUGH) || !cmsSeemsDown()) return NextResponse.next();
+  if (request.method !== 'GET' || request.headers.has(PASSTHROUGH)) return NextResponse.next();
+  const translation = translationAddress(request.nextUrl.pathname);
+  if (translation) return machineTranslationPage(request, translation);
+  if (!cmsSeemsDown()) return NextResponse.next();
 
-  const headers = new Headers(request.headers);
-  headers.set(PASSTHROUGH, '1');
-  // Ask this same server (not the public host, which may be a load balancer) whether it has the page.
-  const internal = `http://127.0.0.1:${env.PORT}${request.nextUrl.pathname}${request.nextUrl.search}`;
-  let response: Response;
-  try {
-    response = await fetch(internal, { headers, redirect: 'manual' });
-  } catch {
-    return NextResponse.next();
-  }
+  const response = await passthrough(request);
+  if (!response) return NextResponse.next();
   if (response.status < 500) return new NextResponse(response.body, response);
   return new NextResponse(OUTAGE_PAGE, {
     status: 503,
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': '60', 'Cache-Control': 'no-store' },
   });
+}
+
+/** The page as this same server answers it (not the public host, which may be a load balancer); null if it cannot. */
+async function passthrough(request: NextRequest): Promise<Response | null> {
+  const headers = new Headers(request.headers);
+  headers.set(PASSTHROUGH, '1');
+  try {
+    return await fetch(`http://127.0.0.1:${env.PORT}${request.nextUrl.pathname}${request.nextUrl.search}`, { headers, redirect: 'manual' });
+  } catch {
+    return null;
+  }
+}
+
+/** A machine translation: within the reader's hourly share of new ones, and a friendly 503 when none can be had. */
+async function machineTranslationPage(request: NextRequest, { originalPath, language }: { originalPath: string; language: string }) {
+  const reader = readerKey(request);
+  const path = request.nextUrl.pathname;
+  const wait = await waitBeforeRender(reader, path);
+  if (wait > 0) return translationRefusal(language, originalPath, 'busy', wait);
+  const response = await passthrough(request);
+  if (!response) return NextResponse.next();
+  if (response.status >= 500) return translationRefusal(language, originalPath, 'unavailable', TRANSLATION_RETRY_SECONDS);
+  await countRender(reader, path, response);
+  return new NextResponse(response.body, response);
 }
 
 export const config = {

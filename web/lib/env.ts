@@ -36,6 +36,8 @@ const schema = z.object({
   SLUG_REDIRECTS_REFRESH_MS: milliseconds(30_000),
   /** Pause before a change's tags are made stale a second time (app/api/revalidate). */
   REVALIDATE_SETTLE_MS: milliseconds(1_500),
+  /** New machine translations one reader may have made an hour (the CMS bounds the day's total). */
+  TRANSLATION_READER_PER_HOUR: z.coerce.number().int().min(1).default(20),
 });
 
 function parse(source: NodeJS.ProcessEnv) {

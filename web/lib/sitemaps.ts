@@ -1,6 +1,8 @@
 import 'server-only';
 import { getAllSeries, getArticlePage, getSite } from '@/lib/cms';
+import { LOCALE_SETTINGS } from '@newsroom/contract';
 import { DEFAULT_LOCALE, LOCALES, type Locale, isLocale, localePath, entryPath } from '@/lib/i18n';
+import { versionsOf } from '@/lib/pages/versions';
 import { absoluteUrl } from '@/lib/site-url';
 
 // /sitemap.xml is an index: one sitemap of the fixed pages, and the articles of each locale in files of
@@ -12,14 +14,24 @@ const PAGES_PER_FILE = ARTICLES_PER_FILE / API_PAGE_SIZE;
 
 export const xmlEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-type Entry = { path: string; lastModified?: Date };
+/** One address, and its versions in every locale that has it (hreflang alternates, itself included). */
+type Entry = { path: string; lastModified?: Date; versions?: { locale: Locale; path: string }[] };
 
 function urlset(entries: Entry[]): string {
-  const urls = entries.map(
-    (e) =>
-      `  <url><loc>${xmlEscape(absoluteUrl(e.path))}</loc>${e.lastModified ? `<lastmod>${e.lastModified.toISOString()}</lastmod>` : ''}</url>`,
-  );
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+  const urls = entries.map((e) => {
+    const lastmod = e.lastModified ? `<lastmod>${e.lastModified.toISOString()}</lastmod>` : '';
+    const alternates =
+      e.versions && e.versions.length > 1
+        ? e.versions
+            .map(
+              (v) =>
+                `<xhtml:link rel="alternate" hreflang="${LOCALE_SETTINGS[v.locale].htmlLang}" href="${xmlEscape(absoluteUrl(v.path))}"/>`,
+            )
+            .join('')
+        : '';
+    return `  <url><loc>${xmlEscape(absoluteUrl(e.path))}</loc>${lastmod}${alternates}</url>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join('\n')}\n</urlset>\n`;
 }
 
 export async function sitemapIndex(): Promise<string> {
@@ -36,7 +48,10 @@ async function pagesSitemap(): Promise<string> {
   const [site, series] = await Promise.all([getSite(DEFAULT_LOCALE), getAllSeries(DEFAULT_LOCALE)]);
   const nav = site.navigation.map((n) => n.url).filter((u) => u.startsWith('/'));
   return urlset([
-    ...LOCALES.map((l) => ({ path: localePath(l, '/') })),
+    ...LOCALES.map((l) => ({
+      path: localePath(l, '/'),
+      versions: LOCALES.map((other) => ({ locale: other, path: localePath(other, '/') })),
+    })),
     ...[...nav, '/privacy', '/cookie-policy', '/terms'].map((path) => ({ path })),
     ...series.map((s) => ({ path: entryPath('series', s.slug) })),
   ]);
@@ -46,7 +61,13 @@ async function articlesSitemap(locale: Locale, file: number): Promise<string | n
   const entries: Entry[] = [];
   for (let page = file * PAGES_PER_FILE + 1; page <= (file + 1) * PAGES_PER_FILE; page++) {
     const list = await getArticlePage({ locale, page, pageSize: API_PAGE_SIZE });
-    entries.push(...list.items.map((a) => ({ path: entryPath('article', a.slug, locale), lastModified: a.updated })));
+    entries.push(
+      ...list.items.map((a) => ({
+        path: entryPath('article', a.slug, locale),
+        lastModified: a.updated,
+        versions: versionsOf('article', locale, a.slug, a.translations),
+      })),
+    );
     if (page >= list.pageCount) break;
   }
   return file === 0 || entries.length > 0 ? urlset(entries) : null;

@@ -38,7 +38,7 @@ export function ArticleList({
             {article.standfirst && <p className="card__standfirst">{article.standfirst}</p>}
             <p className="meta">
               {article.authors.map((a) => a.name).join(', ')} ·{' '}
-              <time dateTime={article.firstPublished.toISOString()}>{formatDate(article.firstPublished, timeZone)}</time>
+              <time dateTime={article.firstPublished.toISOString()}>{formatDate(article.firstPublished, timeZone, locale)}</time>
             </p>
           </div>
         </li>

@@ -1,10 +1,14 @@
 'use client';
 
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { LOCALE_SETTINGS } from '@newsroom/contract';
 import { type Consent, OPEN_SETTINGS_EVENT, consentCookie, measurementCookie, needsConsent, readConsent } from './consent';
 import { type Locale, localePath } from '@/lib/i18n';
+import { compileLabels, type Dictionary } from '@/lib/labels/compile';
 
-export function ConsentBanner({ policyRevision, locale }: { policyRevision: string | null; locale: Locale }) {
+/** The cookie consent banner, in the reader's language (`words`: CONSENT_WORDS of the locale's dictionary). */
+export function ConsentBanner({ policyRevision, locale, words }: { policyRevision: string | null; locale: Locale; words: Dictionary }) {
+  const t = useMemo(() => compileLabels(words, LOCALE_SETTINGS[locale].intl), [words, locale]);
   const [open, setOpen] = useState(false);
   const [details, setDetails] = useState(false);
   const [measurement, setMeasurement] = useState(false);
@@ -38,37 +42,49 @@ export function ConsentBanner({ policyRevision, locale }: { policyRevision: stri
   return (
     <section className="consent" role="dialog" aria-modal="false" aria-labelledby={titleId}>
       <h2 id={titleId} className="consent__title">
-        Your cookie choices
+        {t.consentTitle}
       </h2>
       <p>
-        We use one essential cookie to remember this choice. With your permission we also count visits anonymously. Read our{' '}
-        <a href={localePath(locale, '/privacy')}>privacy statement</a> and <a href={localePath(locale, '/cookie-policy')}>cookie policy</a>.
+        {t.slots('consentText').map((part, i) =>
+          'text' in part ? (
+            part.text
+          ) : part.slot === 'privacy' ? (
+            <a key={i} href={localePath(locale, '/privacy')}>
+              {t.consentPrivacy}
+            </a>
+          ) : (
+            <a key={i} href={localePath(locale, '/cookie-policy')}>
+              {t.consentCookiePolicy}
+            </a>
+          ),
+        )}
       </p>
       {details && (
         <fieldset className="consent__settings">
-          <legend>Categories</legend>
+          <legend>{t.consentCategories}</legend>
           <label>
-            <input type="checkbox" checked disabled /> Essential (always on)
+            <input type="checkbox" checked disabled /> {t.consentEssential}
           </label>
           <label>
-            <input type="checkbox" checked={measurement} onChange={(event) => setMeasurement(event.target.checked)} /> Measurement
+            <input type="checkbox" checked={measurement} onChange={(event) => setMeasurement(event.target.checked)} />{' '}
+            {t.consentMeasurement}
           </label>
         </fieldset>
       )}
       <div className="consent__actions">
         <button type="button" onClick={() => decide(true)}>
-          Accept all
+          {t.consentAccept}
         </button>
         <button type="button" onClick={() => decide(false)}>
-          Reject non-essential
+          {t.consentReject}
         </button>
         {details ? (
           <button type="button" onClick={() => decide(measurement)}>
-            Save settings
+            {t.consentSave}
           </button>
         ) : (
           <button type="button" onClick={() => setDetails(true)}>
-            Settings
+            {t.consentSettings}
           </button>
         )}
       </div>

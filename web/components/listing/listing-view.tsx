@@ -8,6 +8,7 @@ import type { ArticleSummary, AuthorProfile, Slice, Taxonomy } from '@/lib/cms';
 import type { Locale } from '@/lib/i18n';
 import type { Trend } from '@/lib/search';
 import { labelsFor } from '@/lib/labels';
+import { LanguageSwitcher, versionsOf } from '@/components/layout/language-switcher';
 
 export type ListingKind = 'sections' | 'tags' | 'authors';
 
@@ -23,12 +24,15 @@ export type Listing = {
   trends: Trend[];
 };
 
+const SCOPE = { sections: 'section', tags: 'tag', authors: 'author' } as const;
+
 export function ListingView({ listing }: { listing: Listing }) {
   const { entry, articles, locale, page, basePath, timeZone, trends } = listing;
   const isAuthor = 'bio' in entry;
   const t = labelsFor(locale);
   return (
     <>
+      <LanguageSwitcher locale={locale} versions={versionsOf(SCOPE[listing.kind], locale, entry.slug, entry.translations)} t={t} />
       {isAuthor && <JsonLd data={personJsonLd(entry, locale)} />}
       <header className="listing__header">
         {isAuthor && entry.avatar && (

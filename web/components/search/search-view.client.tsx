@@ -1,9 +1,10 @@
 'use client';
 
-import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import useSWR from 'swr';
+import { LOCALE_SETTINGS } from '@newsroom/contract';
 import { type Locale, localePath, entryPath } from '@/lib/i18n';
-import { labelsFor } from '@/lib/labels';
+import { compileLabels, type Dictionary } from '@/lib/labels/compile';
 import { formatDate } from '@/lib/format';
 import { SEARCH_MAX_QUERY_LENGTH, searchHref, type SearchOutcome, type SearchPage, type Trend } from '@/lib/search';
 import { Highlighted } from './highlighted';
@@ -39,6 +40,7 @@ const apiKey = (query: string, page: number, locale: Locale) =>
  */
 export function SearchView({
   locale,
+  words,
   timeZone,
   initialQuery,
   initialPage,
@@ -46,13 +48,15 @@ export function SearchView({
   trends,
 }: {
   locale: Locale;
+  /** SEARCH_WORDS (lib/labels/client-words.ts) of the locale's dictionary. */
+  words: Dictionary;
   timeZone: string;
   initialQuery: string;
   initialPage: number;
   initial: SearchOutcome | null;
   trends: Trend[];
 }) {
-  const t = labelsFor(locale);
+  const t = useMemo(() => compileLabels(words, LOCALE_SETTINGS[locale].intl), [words, locale]);
   const [input, setInput] = useState(initialQuery);
   const [query, setQuery] = useState(initialQuery);
   const [page, setPage] = useState(initialPage);
@@ -162,7 +166,7 @@ export function SearchView({
               </p>
               <p className="meta">
                 {hit.authors.map((a) => a.name).join(', ')} ·{' '}
-                <time dateTime={hit.publishedAt}>{formatDate(new Date(hit.publishedAt), timeZone)}</time>
+                <time dateTime={hit.publishedAt}>{formatDate(new Date(hit.publishedAt), timeZone, locale)}</time>
               </p>
             </li>
           ))}

@@ -2,6 +2,7 @@
 export * from './articles';
 export * from './entries';
 export * from './search';
+export * from './translations';
 export { CmsError, cmsIsUp } from './client';
 export { tags, FALLBACK_REVALIDATE_SECONDS } from './tags';
 export type * from './types';

@@ -6,16 +6,18 @@ const SLUG = /^[A-Za-z0-9._~-]{1,200}$/;
 export const isSlug = (value: string) => SLUG.test(value);
 
 export const IMAGE = { fields: ['url', 'width', 'height', 'alternativeText'] };
+// The same entry in the other locales, for the language switcher, hreflang and the sitemaps.
+const TRANSLATIONS = { fields: ['slug', 'locale'] };
 const FIGURE = { fields: ['caption', 'credit', 'alt'], populate: { image: IMAGE } };
 const REF = { fields: ['name', 'slug'] };
 
 export const ARTICLE_SUMMARY = {
   fields: ['title', 'slug', 'standfirst', 'format', 'firstPublishedAt', 'lastEditorialUpdateAt', 'publishedAt', 'locale'],
-  populate: { authors: REF, section: REF, cover: FIGURE },
+  populate: { authors: REF, section: REF, cover: FIGURE, localizations: TRANSLATIONS },
 };
 
 export const ARTICLE = {
-  fields: [...ARTICLE_SUMMARY.fields, 'partNumber'],
+  fields: [...ARTICLE_SUMMARY.fields, 'partNumber', 'translationOrigin', 'translatedFrom', 'translationProvider', 'translationStale'],
   populate: {
     ...ARTICLE_SUMMARY.populate,
     tags: REF,
@@ -24,13 +26,12 @@ export const ARTICLE = {
     corrections: { fields: ['date', 'text'] },
     seo: { fields: ['metaTitle', 'metaDescription', 'canonicalUrl', 'noindex'], populate: { shareImage: IMAGE } },
     body: { on: { 'content.rich-text': { fields: ['body'] }, 'media.figure': FIGURE } },
-    localizations: { fields: ['slug', 'locale'] },
   },
 };
 
 export const AUTHOR = {
   fields: ['name', 'slug', 'role', 'bio'],
-  populate: { avatar: IMAGE, links: { fields: ['label', 'url'] } },
+  populate: { avatar: IMAGE, links: { fields: ['label', 'url'] }, localizations: TRANSLATIONS },
 };
 
 export const SERIES = {
@@ -39,14 +40,15 @@ export const SERIES = {
     cover: FIGURE,
     editorsNote: { fields: ['label', 'body'] },
     parts: { fields: ['title', 'slug', 'partNumber'], sort: ['partNumber:asc'] },
+    localizations: TRANSLATIONS,
   },
 };
 
-export const TAXONOMY = { fields: ['name', 'slug', 'description'] };
+export const TAXONOMY = { fields: ['name', 'slug', 'description'], populate: { localizations: TRANSLATIONS } };
 
 export const LEGAL_PAGE = {
   fields: ['title', 'slug', 'body', 'revisionDate'],
-  populate: { seo: ARTICLE.populate.seo },
+  populate: { seo: ARTICLE.populate.seo, localizations: TRANSLATIONS },
 };
 
 export const SITE = {

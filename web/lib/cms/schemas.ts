@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLocale } from '@newsroom/contract';
 import type { BlocksContent } from '@strapi/blocks-react-renderer';
 import type {
   Article,
@@ -10,17 +11,25 @@ import type {
   Image,
   LegalPage,
   Page,
+  Provenance,
   PublishedCorrection,
   Ref,
   Series,
   Seo,
   Site,
   Taxonomy,
+  Translation,
 } from './types';
 
 // What Strapi's REST API returns, validated once here and turned into the app's own types.
 
 const datetime = z.iso.datetime({ offset: true });
+
+// An entry's versions in the other locales (its `localizations`), those the site serves.
+const translations = z
+  .array(z.object({ slug: z.string(), locale: z.string() }))
+  .optional()
+  .transform((list) => (list ?? []).filter((t): t is Translation => isLocale(t.locale)));
 
 const media = z
   .object({
@@ -83,6 +92,7 @@ const summaryFields = {
   authors: z.array(ref),
   section: ref.nullable(),
   cover: figure.nullable(),
+  localizations: translations,
 };
 
 type SummaryInput = { [K in keyof typeof summaryFields]: z.output<(typeof summaryFields)[K]> };
@@ -100,6 +110,7 @@ function toSummary(a: SummaryInput): ArticleSummary {
     authors: a.authors,
     section: a.section,
     cover: a.cover ?? null,
+    translations: a.localizations,
   };
 }
 
@@ -116,9 +127,27 @@ const bodyPart = z
     return shown && { kind: 'figure', figure: shown };
   });
 
+/** An original has no provenance; a translation says how it was made (the CMS's translation fields). */
+const provenanceFields = {
+  translationOrigin: z.enum(['human', 'machine', 'machine-reviewed']).nullable().optional(),
+  translatedFrom: z.string().nullable().optional(),
+  translationProvider: z.string().nullable().optional(),
+  translationStale: z.boolean().nullable().optional(),
+};
+function toProvenance(a: { [K in keyof typeof provenanceFields]?: z.output<(typeof provenanceFields)[K]> }): Provenance | null {
+  if (!a.translatedFrom && !a.translationOrigin) return null;
+  return {
+    origin: a.translationOrigin ?? 'human',
+    from: isLocale(a.translatedFrom) ? a.translatedFrom : null,
+    provider: a.translationProvider ?? null,
+    stale: a.translationStale === true,
+  };
+}
+
 export const article = z
   .object({
     ...summaryFields,
+    ...provenanceFields,
     partNumber: z.number().nullable(),
     body: z.array(bodyPart).nullable(),
     tags: z.array(ref),
@@ -126,12 +155,12 @@ export const article = z
     editorsNote: editorsNote.nullable(),
     corrections: z.array(z.object({ date: datetime, text: z.string() })).nullable(),
     seo: seo.nullable(),
-    localizations: z.array(z.object({ slug: z.string(), locale: z.string() })).optional(),
   })
   .transform(
     (a): Article => ({
       ...toSummary(a),
       partNumber: a.partNumber,
+      provenance: toProvenance(a),
       body: (a.body ?? []).filter((part): part is BodyPart => part !== null),
       tags: a.tags,
       series: a.series,
@@ -140,7 +169,6 @@ export const article = z
         .map((c) => ({ date: new Date(c.date), text: c.text }))
         .sort((x, y) => x.date.getTime() - y.date.getTime()),
       seo: a.seo,
-      translations: a.localizations ?? [],
     }),
   );
 
@@ -163,6 +191,7 @@ export const authorProfile = z
     bio: z.string().nullable(),
     avatar: media.nullable(),
     links: z.array(z.object({ label: z.string(), url: z.string() })).nullable(),
+    localizations: translations,
   })
   .transform(
     (a): AuthorProfile => ({
@@ -173,6 +202,7 @@ export const authorProfile = z
       bio: a.bio ?? '',
       avatar: a.avatar ? { ...a.avatar, alt: a.avatar.alt || `Portrait of ${a.name}` } : null,
       links: a.links ?? [],
+      translations: a.localizations,
     }),
   );
 
@@ -185,6 +215,7 @@ export const series = z
     cover: figure.nullable(),
     editorsNote: editorsNote.nullable(),
     parts: z.array(z.object({ documentId: z.string(), slug: z.string(), title: z.string(), partNumber: z.number().nullable() })),
+    localizations: translations,
   })
   .transform(
     (s): Series => ({
@@ -197,17 +228,36 @@ export const series = z
       parts: s.parts
         .map((p) => ({ id: p.documentId, slug: p.slug, title: p.title, partNumber: p.partNumber }))
         .sort((a, b) => (a.partNumber ?? Infinity) - (b.partNumber ?? Infinity)),
+      translations: s.localizations,
     }),
   );
 
 export const taxonomy = z
-  .object({ documentId: z.string(), slug: z.string(), name: z.string(), description: z.string().nullable() })
-  .transform((t): Taxonomy => ({ id: t.documentId, slug: t.slug, name: t.name, description: t.description ?? '' }));
+  .object({ documentId: z.string(), slug: z.string(), name: z.string(), description: z.string().nullable(), localizations: translations })
+  .transform(
+    (t): Taxonomy => ({ id: t.documentId, slug: t.slug, name: t.name, description: t.description ?? '', translations: t.localizations }),
+  );
 
 export const legalPage = z
-  .object({ documentId: z.string(), slug: z.string(), title: z.string(), body: blocks, revisionDate: z.iso.date(), seo: seo.nullable() })
+  .object({
+    documentId: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    body: blocks,
+    revisionDate: z.iso.date(),
+    seo: seo.nullable(),
+    localizations: translations,
+  })
   .transform(
-    (p): LegalPage => ({ id: p.documentId, slug: p.slug, title: p.title, blocks: p.body, revisionDate: p.revisionDate, seo: p.seo }),
+    (p): LegalPage => ({
+      id: p.documentId,
+      slug: p.slug,
+      title: p.title,
+      blocks: p.body,
+      revisionDate: p.revisionDate,
+      seo: p.seo,
+      translations: p.localizations,
+    }),
   );
 
 export const site = z

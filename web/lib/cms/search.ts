@@ -2,7 +2,7 @@ import 'server-only';
 import { CMS_URL, cmsHeaders } from './config';
 import { cmsGet } from './client';
 import { FALLBACK_REVALIDATE_SECONDS, tags } from './tags';
-import { SEARCH_CLIENT_HEADER, SEARCH_PAGE_SIZE } from '@newsroom/contract';
+import { READER_KEY_HEADER, SEARCH_PAGE_SIZE } from '@newsroom/contract';
 import { searchPage, trendList } from '@newsroom/contract/schemas';
 import type { SearchOutcome, Trend } from '../search';
 
@@ -54,7 +54,7 @@ export async function fetchSearchTrends(locale: string): Promise<Trend[]> {
 export async function recordSearch({ term, locale, client }: { term: string; locale: string; client: string }) {
   const response = await fetch(`${CMS_URL}/api/search-trends`, {
     method: 'POST',
-    headers: { ...cmsHeaders(), 'Content-Type': 'application/json', [SEARCH_CLIENT_HEADER]: client },
+    headers: { ...cmsHeaders(), 'Content-Type': 'application/json', [READER_KEY_HEADER]: client },
     body: JSON.stringify({ term, locale }),
     cache: 'no-store',
   });

@@ -14,6 +14,8 @@ export const tags = {
   seriesLists: 'series-lists',
   /** The Search Trends box as pages render it (the box refreshes itself in the browser). */
   searchTrends: 'search-trends',
+  /** The languages machine translation offers (they change with the CMS's configuration: the fallback refreshes them). */
+  translationLanguages: 'translation-languages',
   /** One article's page data, by the slug its URL carries. */
   article: (locale: string, slug: string) => `article:${locale}:${slug}`,
   /** An entry of another type and the lists it owns (an author's articles, a section's articles, ...). */

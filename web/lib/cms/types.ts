@@ -1,3 +1,4 @@
+import type { Locale } from '@newsroom/contract';
 // The web app's own content types; Strapi's payload shapes stop at schemas.ts.
 import type { BlocksContent } from '@strapi/blocks-react-renderer';
 
@@ -19,6 +20,8 @@ export type ArticleSummary = {
   authors: Ref[];
   section: Ref | null;
   cover: Figure | null;
+  /** The same article in other locales. */
+  translations: Translation[];
 };
 
 export type BodyPart = { kind: 'text'; blocks: BlocksContent } | { kind: 'figure'; figure: Figure };
@@ -32,28 +35,56 @@ export type PublishedCorrection = Correction & { article: { slug: string; title:
 
 export type Seo = { title: string | null; description: string | null; image: Image | null; canonical: string | null; noindex: boolean };
 
+/**
+ * How a locale's text was made, when it is a translation: by people, or by a machine and then reviewed;
+ * from which locale; and whether the original has been published anew since (stale).
+ */
+export type Provenance = { origin: 'human' | 'machine' | 'machine-reviewed'; from: Locale | null; provider: string | null; stale: boolean };
+
 export type Article = ArticleSummary & {
   partNumber: number | null;
+  provenance: Provenance | null;
   body: BodyPart[];
   tags: Ref[];
   series: Ref | null;
   editorsNote: EditorsNote | null;
   corrections: Correction[];
   seo: Seo | null;
-  /** The same article in other locales. */
-  translations: { locale: string; slug: string }[];
 };
 
-export type AuthorProfile = Ref & { role: string; bio: string; avatar: Image | null; links: { label: string; url: string }[] };
+/** The same entry in another locale: its slug there. */
+export type Translation = { locale: Locale; slug: string };
+
+export type AuthorProfile = Ref & {
+  role: string;
+  bio: string;
+  avatar: Image | null;
+  links: { label: string; url: string }[];
+  translations: Translation[];
+};
 
 export type SeriesPart = { id: string; slug: string; title: string; partNumber: number | null };
 
-export type Series = Ref & { description: string; cover: Figure | null; editorsNote: EditorsNote | null; parts: SeriesPart[] };
+export type Series = Ref & {
+  description: string;
+  cover: Figure | null;
+  editorsNote: EditorsNote | null;
+  parts: SeriesPart[];
+  translations: Translation[];
+};
 
 /** A section or a tag. */
-export type Taxonomy = Ref & { description: string };
+export type Taxonomy = Ref & { description: string; translations: Translation[] };
 
-export type LegalPage = { id: string; slug: string; title: string; blocks: BlocksContent; revisionDate: string; seo: Seo | null };
+export type LegalPage = {
+  id: string;
+  slug: string;
+  title: string;
+  blocks: BlocksContent;
+  revisionDate: string;
+  seo: Seo | null;
+  translations: Translation[];
+};
 
 export type Site = {
   name: string;

@@ -6,6 +6,7 @@ import { type Locale, entryPath } from '@/lib/i18n';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { ListingView, type Listing, type ListingKind } from '@/components/listing/listing-view';
 import { withLocale } from './params';
+import { alternatesOf } from './versions';
 
 // Section, tag and author pages: an entry and its articles, newest first, paginated at /page/N.
 
@@ -43,6 +44,7 @@ export function listingMetadata({ locale, kind, entry, page }: Loaded): Metadata
     locale,
     type: kind === 'authors' ? 'profile' : 'website',
     image: 'avatar' in entry ? entry.avatar : null,
+    alternates: page > 1 ? undefined : alternatesOf(kinds[kind].scope, locale, entry.slug, entry.translations),
   });
 }
 

@@ -1,7 +1,7 @@
-import { createHash } from 'crypto';
 import { fetchSearchTrends, recordSearch } from '@/lib/cms';
 import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n';
 import { SEARCH_MAX_QUERY_LENGTH } from '@/lib/search';
+import { readerKey } from '@/lib/reader-key';
 
 /** GET /api/search-trends?locale=en: the current trends, for the Search Trends box's refresh. */
 export async function GET(request: Request) {
@@ -38,16 +38,4 @@ export async function POST(request: Request) {
     console.error(`search not recorded: ${(error as Error).message}`);
     return new Response(null, { status: 502 });
   }
-}
-
-/**
- * An opaque key per reader: the address the nearest proxy saw (the last entry of X-Forwarded-For, which
- * a client cannot forge) and the browser's user agent, hashed.
- */
-function readerKey(request: Request) {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
-  const address = forwarded || request.headers.get('x-real-ip') || 'unknown';
-  return createHash('sha256')
-    .update(`${address}\n${request.headers.get('user-agent') ?? ''}`)
-    .digest('base64url');
 }

@@ -3,6 +3,7 @@ import { SearchView } from '../search-view.client';
 import { SearchTrends } from '../search-trends';
 import { Highlighted } from '../highlighted';
 import type { SearchHit, SearchOutcome } from '@/lib/search';
+import { dictionaryFor } from '@/lib/labels';
 
 const hit = (slug: string, title: SearchHit['highlights']['title']): SearchHit => ({
   documentId: `doc-${slug}`,
@@ -26,7 +27,16 @@ const found = (total: number, page = 1): SearchOutcome => ({
 
 const render = (props: Partial<Parameters<typeof SearchView>[0]>) =>
   renderToStaticMarkup(
-    <SearchView locale="en" timeZone="Europe/London" initialQuery="quillwort" initialPage={1} initial={null} trends={[]} {...props} />,
+    <SearchView
+      locale="en"
+      words={dictionaryFor('en')}
+      timeZone="Europe/London"
+      initialQuery="quillwort"
+      initialPage={1}
+      initial={null}
+      trends={[]}
+      {...props}
+    />,
   );
 
 describe('the search page', () => {

@@ -23,6 +23,7 @@ const article: Article = {
   section: { id: 's1', slug: 'opinion', name: 'Opinion' },
   cover,
   partNumber: 3,
+  provenance: null,
   body: [],
   tags: [],
   series: { id: 'sr1', slug: 'the-tideline-question', name: 'The Tideline Question' },
@@ -31,7 +32,9 @@ const article: Article = {
   seo: null,
   translations: [],
 };
-const authors: AuthorProfile[] = [{ id: 'p1', slug: 'wen-huang', name: 'Wen Huang', role: 'Columnist', bio: '', avatar: null, links: [] }];
+const authors: AuthorProfile[] = [
+  { id: 'p1', slug: 'wen-huang', name: 'Wen Huang', role: 'Columnist', bio: '', avatar: null, links: [], translations: [] },
+];
 const series: Series = {
   id: 'sr1',
   slug: 'the-tideline-question',
@@ -40,6 +43,7 @@ const series: Series = {
   cover: null,
   editorsNote: null,
   parts: [],
+  translations: [],
 };
 
 describe('article JSON-LD', () => {

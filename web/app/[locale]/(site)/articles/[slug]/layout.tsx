@@ -1,0 +1,3 @@
+import { entryLayout } from '@/lib/pages/entry-layout';
+
+export default entryLayout('article');

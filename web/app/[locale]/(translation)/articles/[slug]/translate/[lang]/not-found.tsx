@@ -1,0 +1,3 @@
+import { NotFoundNotice } from '@/components/layout/not-found-notice';
+
+export default NotFoundNotice;
