@@ -257,7 +257,7 @@ describe(`a seeded fuzz run of both apps (seed ${SEED}; replay with FUZZ_SEED=${
     const problems = results
       .map(({ request, answer }) => ({
         request: `${request.app} ${request.method} ${request.path.slice(0, 200)}`,
-        problem: fuzz.problemWith(answer),
+        problem: fuzz.problemWith(answer, request),
       }))
       .filter(({ problem }) => problem);
     expect({ seed: SEED, problems: problems.slice(0, 10), count: problems.length }).toEqual({ seed: SEED, problems: [], count: 0 });
@@ -276,7 +276,7 @@ describe(`a seeded fuzz run of both apps (seed ${SEED}; replay with FUZZ_SEED=${
     const touched = [...new Set(results.filter((r) => r.request.app === 'web' && r.request.method !== 'GET').map((r) => r.request.path))];
     for (const path of touched) {
       const res = await web(path);
-      expect({ path: path.slice(0, 120), problem: fuzz.problemWith(res) }).toEqual({ path: path.slice(0, 120), problem: null });
+      expect({ path: path.slice(0, 120), problem: fuzz.problemWith(res, { path }) }).toEqual({ path: path.slice(0, 120), problem: null });
     }
   });
 });

@@ -106,6 +106,8 @@ function webRequests(random, catalog, count) {
     () => `/${oddSegment()}`,
     () => `/zh/${pick(['articles', 'authors', 'sections', 'tags', 'series'])}/${chance(0.5) ? slugOf('articles') : oddSegment()}`,
     () => `/en/${pick(['articles/' + slugOf('articles'), oddSegment(), ''])}`,
+    () =>
+      `/${pick(['', 'zh/', 'xx/'])}articles/${chance(0.7) ? slugOf('articles') : oddSegment()}/translate/${pick(['es', 'ca', 'fr', 'zh', 'es-ES', '%zz', '%3Cb%3E', '__proto__', 'a'.repeat(40), '', oddSegment()])}`,
   ];
   const requests = [];
   for (let i = 0; i < count; i++) {
@@ -596,6 +598,9 @@ function apiRequests(random, catalog, count) {
         `/api/search?q=x&${pick(['section', 'author', 'tag'])}=${pick(['city', '%zz', '__proto__', 'a'.repeat(500)])}`,
         `/api/search-trends?locale=${pick(['en', 'zh', 'xx', '', '__proto__'])}`,
         `/api/search-trends?locale[]=en`,
+        `/api/machine-translation/languages?locale=${pick(['en', 'zh', 'xx', '', '__proto__'])}`,
+        `/api/machine-translation/articles/${pick(['x', '%zz', '__proto__', 'a'.repeat(300)])}?locale=${pick(['en', 'zh', 'xx'])}&to=${escapeValue(pick(['es', '', '<b>', 'es-ES', '../x', '\u0000']))}`,
+        `/api/machine-translation/articles/x?to[]=es`,
         `/${pick(['uploads/%zz', 'uploads/..%2f..%2fpackage.json', 'api/%zz', '%', 'admin/%zz', 'api/articles/%E0%A4%A', '_health', 'api/users', 'api/upload/files', 'api/i18n/locales', 'api/connect/x', 'api/auth/local'])}`,
       ]),
       headers: {},
@@ -644,10 +649,15 @@ function send(base, { method, path, headers, body }, timeoutMs = 30_000) {
 const PRIVATE_KEYS = ['email', 'password', 'resetPasswordToken', 'internalNotes', 'createdBy', 'updatedBy'];
 const DRAFT_TEXT = ['Council weighs three harbour levy options', 'DRAFT. Not for publication', 'draft-harbour-levy-options'];
 
+// A machine translation may be refused for now (the budget, the provider, too many at once): a 503 with
+// Retry-After is its answer, by design.
+const TRANSLATION = /\/translate\/|\/api\/machine-translation\//;
+
 /** What is wrong with one answer, or null: a 5xx, a dropped connection, a draft, a private key. */
-function problemWith(answer) {
+function problemWith(answer, request = { path: '' }) {
   if (answer.error) return `connection: ${answer.error}`;
-  if (answer.status >= 500) return `status ${answer.status}`;
+  const refusedForNow = answer.status === 503 && answer.headers?.['retry-after'] && TRANSLATION.test(request.path);
+  if (answer.status >= 500 && !refusedForNow) return `status ${answer.status}`;
   const body = answer.body ?? '';
   // A 4xx may name what it refused (e.g. "Invalid key internalNotes"); content may never carry drafts.
   if (answer.status < 400 || answer.status >= 500) {
