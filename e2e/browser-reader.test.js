@@ -225,7 +225,10 @@ describe('the cookie choice', () => {
 });
 
 // The cookie banner speaks the page's language.
-const BANNER = { en: 'Your cookie choices', zh: JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'web', 'labels', 'zh.json'), 'utf8')).consentTitle };
+const BANNER = {
+  en: 'Your cookie choices',
+  zh: JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'web', 'labels', 'zh.json'), 'utf8')).consentTitle,
+};
 
 const PAGE_TYPES = [
   ['home', '/'],
