@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { NextConfig } from 'next';
 import { DEFAULT_LOCALE, LOCALES } from '@newsroom/contract';
 
@@ -5,7 +6,14 @@ import { DEFAULT_LOCALE, LOCALES } from '@newsroom/contract';
 const RESERVED = ['api/', '_next/', 'uploads/', 'sitemaps/'];
 const prefixed = [...LOCALES.map((locale) => `${locale}(?:/|$)`), ...RESERVED].join('|');
 
+// Several web nodes share one page cache in Redis (cache-handler.mjs); read when the server starts, so one
+// build serves both the embedded default (Next's own cache, on disk) and the cluster.
+const sharedCache: Partial<NextConfig> = process.env.REDIS_URL
+  ? { cacheHandler: createRequire(import.meta.url).resolve('./cache-handler.mjs'), cacheMaxMemorySize: 0 }
+  : {};
+
 const nextConfig: NextConfig = {
+  ...sharedCache,
   poweredByHeader: false,
   reactStrictMode: true,
   images: {

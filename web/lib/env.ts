@@ -36,6 +36,11 @@ const schema = z.object({
   SLUG_REDIRECTS_REFRESH_MS: milliseconds(30_000),
   /** Pause before a change's tags are made stale a second time (app/api/revalidate). */
   REVALIDATE_SETTLE_MS: milliseconds(1_500),
+  /** Several web nodes share their page cache in Redis; read by cache-handler.mjs (next.config.ts). */
+  REDIS_URL: blankIsUnset,
+  REDIS_KEY_PREFIX: blankIsUnset,
+  /** The edge's address for PURGE, used by cache-handler.mjs after a tag's pages are expired. */
+  EDGE_PURGE_URL: blankIsUnset,
   /** New machine translations one reader may have made an hour (the CMS bounds the day's total). */
   TRANSLATION_READER_PER_HOUR: z.coerce.number().int().min(1).default(20),
 });

@@ -38,3 +38,16 @@ export const LOCAL_SECRETS = {
  * WEB_API_TOKEN_FILE, the web app's STRAPI_API_TOKEN_FILE (or the key itself in STRAPI_API_TOKEN).
  */
 export const WEB_API_TOKEN_FILE = '.data/web-api-token';
+
+/**
+ * The edge cache (Varnish, edge/edge.vcl) and what its origins tell it. Each cached answer carries surrogate
+ * keys in SURROGATE_KEY_HEADER (the site's: its path, set by the edge; the API's: the documents in it and its
+ * collection, set by the CMS); a `PURGE` request from loopback naming keys in EDGE_PURGE_HEADER (separated
+ * by spaces) drops every answer carrying one of them.
+ */
+export const SURROGATE_KEY_HEADER = 'xkey';
+export const EDGE_PURGE_HEADER = 'xkey-purge';
+/** A surrogate key every page of the site carries at the edge: purging it drops them all. */
+export const SITE_PAGES_KEY = 'site-pages';
+/** The surrogate key of every list answer of a content type (`/api/articles?...`): any publish of the type can change it. */
+export const collectionKey = (uid: string) => `collection:${uid}`;

@@ -1,0 +1,143 @@
+// The page cache that several web nodes share (used when REDIS_URL is set; next.config.ts). Every rendered
+// page, route answer and CMS fetch is kept in Redis, so a page rendered on one node is served by all and a
+// tag revalidated on one node is stale on all. Each node also keeps a copy in its own memory: while Redis is
+// away, reads fall through to it (the Redis handler fails at once when its client is not connected), so
+// pages keep being served; when Redis is back, every node reads and writes it again.
+//
+// The edge (Varnish) is purged here too, in the one order that is safe: a tag's pages are first dropped from
+// Redis, then from the edge, so the edge's next request renders anew instead of fetching the stale copy
+// back. Which pages those are, the handler records itself: for every page and route it stores, the tags it
+// was rendered with, as Redis sets of cache keys (edge-index.mjs). Next's own tags header would say the
+// same, but `next start` does not send it.
+import { CacheHandler } from '@fortedigital/nextjs-cache-handler';
+import createLruHandler from '@fortedigital/nextjs-cache-handler/local-lru';
+import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings';
+import { createClient } from '@redis/client';
+import contract from '@newsroom/contract';
+import { EDGE_INDEX_TTL_SECONDS, edgeIndexKey, redisKeyPrefix } from './edge-index.mjs';
+
+const { DEFAULT_LOCALE, EDGE_PURGE_HEADER, SITE_PAGES_KEY } = contract;
+const IMPLICIT_TAG = '_N_T_';
+// Keys per PURGE request: well inside the edge's header size limit.
+const PURGE_BATCH = 100;
+// Next's default `expireTime` (next.config sets none): how long a page may be served stale while it re-renders.
+const EXPIRE_SECONDS = 31_536_000;
+
+const log = (line) => console.log(JSON.stringify({ at: new Date().toISOString(), ...line }));
+
+function connect(url, purgeUrl) {
+  const client = createClient({
+    url,
+    // A command while Redis is away fails at once instead of queueing: the node serves from memory.
+    disableOfflineQueue: true,
+    socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(200 * (retries + 1), 2_000) },
+  });
+  let down = false;
+  client.on('error', (error) => {
+    if (!down) log({ msg: 'redis unavailable: serving from this node’s memory', error: error.message });
+    down = true;
+  });
+  client.on('ready', () => {
+    // Pages rendered while Redis was away were not indexed (and Redis may have restarted empty): the edge
+    // drops every page once, so no copy it holds outlives a publish it was not told of.
+    if (down) {
+      log({ msg: 'redis back' });
+      if (purgeUrl) void purgeEdge(purgeUrl, 'redis back', [SITE_PAGES_KEY]);
+    }
+    down = false;
+  });
+  client.connect().catch(() => {
+    // Reported by the error handler; the client keeps reconnecting.
+  });
+  return client;
+}
+
+/** The tags an entry was rendered with: a page's come in its headers, a route's in `tags`. */
+function tagsOf(entry) {
+  const header = entry?.value?.headers?.['x-next-cache-tags'];
+  const fromHeader = typeof header === 'string' ? header.split(',') : Array.isArray(header) ? header : [];
+  return [...new Set([...(entry?.tags ?? []), ...fromHeader])].filter((tag) => tag && !tag.startsWith(IMPLICIT_TAG));
+}
+
+/**
+ * The address readers use for a page's cache key (`/route-cache/APP_PAGE/<build>/$/en/articles/x` in Next 16,
+ * the route's path in earlier ones): the default locale's pages have no prefix.
+ */
+export function publicPath(cacheKey) {
+  const marker = cacheKey.indexOf('/$/');
+  const route = marker === -1 ? cacheKey : cacheKey.slice(marker + 2);
+  if (route === `/${DEFAULT_LOCALE}`) return '/';
+  return route.startsWith(`/${DEFAULT_LOCALE}/`) ? route.slice(DEFAULT_LOCALE.length + 1) : route;
+}
+
+async function purgeEdge(purgeUrl, tag, keys) {
+  for (let i = 0; i < keys.length; i += PURGE_BATCH) {
+    const batch = keys.slice(i, i + PURGE_BATCH);
+    try {
+      const response = await fetch(purgeUrl, {
+        method: 'PURGE',
+        headers: { [EDGE_PURGE_HEADER]: batch.join(' ') },
+        signal: AbortSignal.timeout(2_000),
+      });
+      log({ msg: 'edge purged', tag, keys: batch, status: response.status });
+    } catch (error) {
+      // The edge keeps the page until its own expiry; the next publish of it tries again.
+      log({ msg: 'edge purge failed', tag, keys: batch, error: error.message });
+    }
+  }
+}
+
+/**
+ * Next keeps a page's Cache-Control (its revalidate time) in the memory of the node that rendered it. A node
+ * reading the page from the shared cache needs it in the entry, or it answers without Cache-Control and the
+ * edge may not keep the page.
+ */
+function withCacheControl(entry) {
+  if (entry && !entry.cacheControl && entry.lifespan?.revalidate) {
+    entry.cacheControl = { revalidate: entry.lifespan.revalidate, expire: EXPIRE_SECONDS };
+  }
+  return entry;
+}
+
+/**
+ * Redis, with the edge's index written beside each page and the edge purged after each revalidation. Its
+ * `get` throws while Redis is away, which sends the read on to this node's memory.
+ */
+function sharedHandler(client, prefix, purgeUrl) {
+  const redis = createRedisHandler({ client, keyPrefix: prefix, timeoutMs: 1_000 });
+  return {
+    name: 'redis-with-edge',
+    get: async (key, meta) => withCacheControl(await redis.get(key, meta)),
+    async set(key, entry, ctx) {
+      await redis.set(key, entry, ctx);
+      // Pages and routes are keyed by path; fetches by a hash, and the edge never sees those.
+      const kind = entry?.value?.kind;
+      if (!purgeUrl || !key.startsWith('/') || (kind !== 'APP_PAGE' && kind !== 'APP_ROUTE')) return;
+      const multi = client.multi();
+      for (const tag of tagsOf(entry)) {
+        multi.sAdd(edgeIndexKey(prefix, tag), key);
+        multi.expire(edgeIndexKey(prefix, tag), EDGE_INDEX_TTL_SECONDS);
+      }
+      await multi.exec();
+    },
+    async revalidateTag(tag) {
+      await redis.revalidateTag(tag);
+      if (!purgeUrl || tag.startsWith(IMPLICIT_TAG)) return;
+      const keys = await client.sMembers(edgeIndexKey(prefix, tag));
+      if (keys.length > 0) await purgeEdge(purgeUrl, tag, [...new Set(keys.map(publicPath))].sort());
+    },
+  };
+}
+
+CacheHandler.onCreation(() => {
+  if (globalThis.__sharedCacheConfig) return globalThis.__sharedCacheConfig;
+  const prefix = redisKeyPrefix(process.env.REDIS_KEY_PREFIX);
+  const purgeUrl = process.env.EDGE_PURGE_URL || '';
+  const client = connect(process.env.REDIS_URL, purgeUrl);
+  globalThis.__sharedCacheConfig = {
+    handlers: [sharedHandler(client, prefix, purgeUrl), createLruHandler({ maxItemsNumber: 5_000, maxItemSizeBytes: 50 * 1024 * 1024 })],
+  };
+  return globalThis.__sharedCacheConfig;
+});
+
+export default CacheHandler;
