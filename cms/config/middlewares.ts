@@ -14,6 +14,8 @@ export default () => [
   'global::query-guard',
   'strapi::body',
   'strapi::session',
+  'global::edge-cache',
   'strapi::favicon',
+  'global::uploads-from-storage',
   'strapi::public',
 ];

@@ -106,6 +106,25 @@ const schema = z.object({
   /** Origins whose browsers may call the CMS (blank: WEB_PUBLIC_URL and PUBLIC_URL). */
   CORS_ORIGINS: list([]),
 
+  // Uploads: on local disk (PUBLIC_DIR/uploads), or in S3-compatible storage for several CMS nodes.
+  UPLOAD_PROVIDER: z.enum(['local', 's3', '']).default(''),
+  /** The S3 API's endpoint (blank: AWS's, from S3_REGION). */
+  S3_ENDPOINT: optional,
+  S3_REGION: text('us-east-1'),
+  S3_BUCKET: text('newsroom-uploads'),
+  S3_ACCESS_KEY_ID: optional,
+  S3_SECRET_ACCESS_KEY: optional,
+  /** Bucket in the path (http://host/bucket/key), as S3-compatible servers expect; false for AWS's bucket hosts. */
+  S3_FORCE_PATH_STYLE: bool(true),
+  /** Where the bucket's files are read over HTTP (blank: S3_ENDPOINT/S3_BUCKET). */
+  S3_PUBLIC_URL: optional,
+
+  // The edge cache in front of the public API (edge/edge.vcl): blank, no edge to purge.
+  /** Where PURGE requests go on a publish (the edge's API address, from loopback). */
+  EDGE_PURGE_URL: optional,
+  /** How long the edge may keep an anonymous API answer; a publish purges it sooner. */
+  EDGE_API_MAX_AGE: int(3_600),
+
   // Search and Search Trends
   SEARCH_MAX_RESULTS: int(500),
   TRENDS_WINDOW_HOURS: int(48),

@@ -7,6 +7,7 @@ import { ensureWebApiToken } from './bootstrap/api-token';
 import { ensureFirstAdmin } from './bootstrap/admin-account';
 import { seedDemoContent } from './seed';
 import { registerWebRevalidation } from './webhooks/web-revalidation';
+import { registerEdgePurge } from './refresh/edge-purge';
 import { ensureSearchIndex } from './search';
 import { registerTrendRules, searchTrends } from './trends/trends';
 import { ensureReadIndexes } from './database/read-indexes';
@@ -37,5 +38,6 @@ export default {
     // After the seed: a first start's hundreds of seed events would otherwise be posted to a web app that has
     // cached nothing yet (and is often not up), and their retries would hold the delivery queue for a while.
     await registerWebRevalidation(strapi);
+    registerEdgePurge(strapi);
   },
 };
