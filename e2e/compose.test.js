@@ -14,6 +14,8 @@ const SECRETS = [
   'ENCRYPTION_KEY',
   'REVALIDATE_SECRET',
   'PREVIEW_SECRET',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
 ];
 
 function compose(args, secrets) {
@@ -26,16 +28,33 @@ function compose(args, secrets) {
 }
 
 describe('docker-compose.yml', () => {
-  it('is a valid Compose file with postgres, cms and web, named volumes and health checks', () => {
+  it('is a valid Compose file of the production shape: the edge, two CMS and two web nodes, PostgreSQL, Redis and S3', () => {
     const result = compose(['config'], true);
     expect(result.stderr).not.toMatch(/error/i);
     expect(result.status).toBe(0);
     const config = result.stdout;
-    for (const service of ['postgres:', 'cms:', 'web:']) expect(config).toContain(`  ${service}`);
+    const services = config
+      .slice(0, config.indexOf('\nvolumes:'))
+      .match(/^ {2}[a-z0-9-]+(?=:$)/gm)
+      .map((name) => name.trim());
+    expect(services.sort()).toEqual(['cms-1', 'cms-2', 'edge', 'postgres', 'redis', 's3', 's3-bucket', 'web-1', 'web-2']);
     for (const volume of ['pgdata:', 'uploads:', 'tokens:']) expect(config).toContain(volume);
+    // Every long-running service checks its health; the nodes wait for what they need.
+    expect(config.match(/healthcheck:/g).length).toBeGreaterThanOrEqual(4);
     expect(config).toContain('condition: service_healthy');
-    expect(config).toContain('DATABASE_CLIENT: postgres');
-    expect(config).toContain('WEB_URL: http://web:3000');
+    expect(config.match(/DATABASE_CLIENT: postgres/g)).toHaveLength(2);
+    expect(config.match(/UPLOAD_PROVIDER: s3/g)).toHaveLength(2);
+    expect(config.match(/REDIS_URL: redis:\/\/redis:6379/g)).toHaveLength(2);
+    expect(config).toContain('WEB_URL: http://edge:80');
+    expect(config).toContain('/etc/varnish/default.vcl');
+  });
+
+  it('gives every CMS node the same secrets and never seeds the demo outlet unless asked', () => {
+    const config = compose(['config'], true).stdout;
+    for (const name of ['APP_KEYS', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'TRANSFER_TOKEN_SALT']) {
+      expect(config.match(new RegExp(`${name}: check-${name.toLowerCase()}`, 'g'))).toHaveLength(2);
+    }
+    expect(config.match(/SEED_DEMO_CONTENT: ["']false["']/g)).toHaveLength(2);
   });
 
   it('refuses to run without its secrets, naming the missing one', () => {
