@@ -3,15 +3,17 @@
 // a 4× slower CPU) and desktop, against the system started locally; nothing leaves the machine. Each
 // page/form factor runs N times and the run with the median performance score is reported, with the
 // performance audits that fell short in it and every accessibility, best-practice or SEO check failed in any run.
-// Usage: npm run bench:lighthouse [-- --runs 3 --pages home,article]
+// With --edge, the pages are loaded through the edge of `npm run start:cluster` (started on ports of its own).
+// Usage: npm run bench:lighthouse [-- --runs 3 --pages home,article --edge]
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { createRequire } from 'node:module';
 import { startSystem, warm } from './lib/system.mjs';
-import { markdownTable, option } from './lib/report.mjs';
+import { flag, markdownTable, option } from './lib/report.mjs';
 
-const { CHROMIUM, CHROMIUM_ARGS } = createRequire(import.meta.url)('../e2e/helpers/browser.js');
+const require = createRequire(import.meta.url);
+const { CHROMIUM, CHROMIUM_ARGS } = require('../e2e/helpers/browser.js');
 
 const PAGES = { home: '/', article: '/articles/council-approves-night-ferry-trial' };
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
@@ -49,7 +51,26 @@ function shortfalls(lhr, category) {
     .map(({ audit }) => ({ id: audit.id, title: audit.title, value: audit.displayValue ?? '', 'where (first items)': detail(audit) }));
 }
 
-const system = await startSystem({ cmsPort: 1423, webPort: 3123 });
+/** The cluster's edge in place of the web app: `web` is where pages are loaded. */
+async function startCluster() {
+  const { createCluster } = require('../e2e/helpers/cluster.js');
+  const cluster = createCluster({ edgePort: 8126, edgeApiPort: 8127, webPorts: [3126, 3127], cmsPorts: [1426, 1427], s3Port: 4526 });
+  console.error('Starting the cluster (npm run start:cluster)...');
+  const running = cluster.start();
+  const stop = async () => {
+    await running.stop();
+    cluster.cleanup();
+  };
+  try {
+    await running.ready;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { web: cluster.site, stop };
+}
+
+const system = flag('edge') ? await startCluster() : await startSystem({ cmsPort: 1423, webPort: 3123 });
 let chrome;
 try {
   for (const name of pages) if (!(await warm(`${system.web}${PAGES[name]}`))) throw new Error(`${PAGES[name]} is not cached`);
@@ -103,8 +124,8 @@ try {
   console.log(failing.length > 0 ? markdownTable(failing) : 'Nothing: every scored audit passed.');
   console.log(`
 Mobile is Lighthouse's default (Moto G Power screen, simulated slow 4G, 4× CPU slowdown); desktop is
-lighthouse/core/config/desktop-config.js. Performance on this shared 2-core machine is noisy: compare runs made
-together. Reproduce: npm run bench:lighthouse [-- --runs 3 --pages home,article]`);
+lighthouse/core/config/desktop-config.js. ${flag('edge') ? 'Loaded through the edge (npm run start:cluster). ' : ''}Performance on this shared 2-core
+machine is noisy: compare runs made together. Reproduce: npm run bench:lighthouse [-- --runs 3 --pages home,article --edge]`);
 } finally {
   chrome?.kill();
   await system.stop();

@@ -4,13 +4,13 @@
 // compress on the fly at level 6 (Next's `compress` default; nginx's `gzip_comp_level 6`), one process each.
 // A second nginx server sends the same page pre-gzipped (gzip_static), as a cache or CDN in front would.
 // Usage: npm run bench:page [-- --pages article,home --duration 10s --warmup 3s --connections 20]
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { startSystem, warm } from './lib/system.mjs';
 import { markdownTable, option } from './lib/report.mjs';
+import { loadTools } from './lib/load.mjs';
 
 const PAGES = { article: '/articles/council-approves-night-ferry-trial', home: '/' };
 const pages = option('pages', 'article,home').split(',');
@@ -19,94 +19,7 @@ const warmup = option('warmup', '3s');
 const connections = Number(option('connections', 20));
 const ports = { cms: 1420, web: 3120, nginx: 8120, nginxStatic: 8121 };
 
-for (const tool of ['wrk', 'nginx']) {
-  if (spawnSync('sh', ['-c', `command -v ${tool} || test -x /usr/sbin/${tool}`]).status !== 0) throw new Error(`${tool} is not installed`);
-}
-
-function millis(text) {
-  const [, value, unit] = text.match(/([\d.]+)(us|ms|s|m)/);
-  return +(Number(value) * { us: 0.001, ms: 1, s: 1000, m: 60_000 }[unit]).toPrecision(3);
-}
-
-function wrk(url, seconds = duration) {
-  const args = ['-t2', `-c${connections}`, `-d${seconds}`, '--latency', '-H', 'Accept-Encoding: gzip', url];
-  const run = spawnSync('wrk', args, { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`wrk failed: ${run.stderr}`);
-  const out = run.stdout;
-  const failed = Number(out.match(/Non-2xx or 3xx responses: (\d+)/)?.[1] ?? 0);
-  const errors = out.match(/Socket errors: (.*)/)?.[1];
-  if (failed > 0 || errors) throw new Error(`wrk saw failures on ${url}:\n${out}`);
-  return {
-    rps: Number(out.match(/Requests\/sec:\s+([\d.]+)/)[1]),
-    p50: millis(out.match(/^\s+50%\s+(\S+)/m)[1]),
-    p99: millis(out.match(/^\s+99%\s+(\S+)/m)[1]),
-  };
-}
-
-async function startNginx(dir, files) {
-  fs.chmodSync(dir, 0o755); // nginx's workers read the files as an unprivileged user
-  const www = path.join(dir, 'www');
-  for (const [urlPath, html] of Object.entries(files)) {
-    const file = path.join(www, urlPath === '/' ? 'index.html' : urlPath);
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o755 });
-    fs.writeFileSync(file, html, { mode: 0o644 });
-    fs.writeFileSync(`${file}.gz`, zlib.gzipSync(html, { level: 6 }), { mode: 0o644 });
-  }
-  const temp = (name) => `${name}_temp_path ${path.join(dir, name)};`;
-  fs.writeFileSync(
-    path.join(dir, 'nginx.conf'),
-    `daemon off;
-worker_processes 1;
-pid ${path.join(dir, 'nginx.pid')};
-error_log ${path.join(dir, 'error.log')} warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  ${['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(temp).join('\n  ')}
-  sendfile on;
-  tcp_nopush on;
-  keepalive_timeout 65;
-  keepalive_requests 100000;
-  default_type text/html;
-  charset utf-8;
-  gzip_types text/html;
-  gzip_vary on;
-  root ${www};
-  index index.html;
-  server {
-    listen 127.0.0.1:${ports.nginx};
-    gzip on;
-    gzip_comp_level 6;
-  }
-  server {
-    listen 127.0.0.1:${ports.nginxStatic};
-    gzip_static on;
-  }
-}
-`,
-  );
-  const child = spawn('nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited: ${stderr}`);
-    if (Date.now() > deadline) throw new Error('nginx did not answer in 10 s');
-    if (
-      await fetch(`http://127.0.0.1:${ports.nginx}/`).then(
-        () => true,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return async () => {
-    if (child.exitCode === null) child.kill('SIGQUIT');
-    await exited;
-  };
-}
+const { wrk, startNginx } = loadTools({ connections, duration, ports });
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-page-'));
 const system = await startSystem({ cmsPort: ports.cms, webPort: ports.web });

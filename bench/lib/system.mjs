@@ -28,12 +28,12 @@ export async function startSystem({ cmsPort, webPort, env = {} }) {
   return { cms: system.cms, web: system.web, output: running.output, stop };
 }
 
-/** Warms an ISR page until `next start` answers it from its cache (x-nextjs-cache: HIT). */
+/** Warms an ISR page until it is answered from a cache: `next start`'s (x-nextjs-cache) or the edge's (x-cache). */
 export async function warm(url, tries = 20) {
   for (let i = 0; i < tries; i++) {
     const response = await fetch(url);
     await response.arrayBuffer();
-    if (response.headers.get('x-nextjs-cache') === 'HIT') return true;
+    if (response.headers.get('x-nextjs-cache') === 'HIT' || response.headers.get('x-cache') === 'HIT') return true;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return false;
