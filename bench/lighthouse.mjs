@@ -38,6 +38,14 @@ function detail(audit) {
     .join('; ');
 }
 
+/** Where the median run's LCP went: its element and the time in each phase (TTFB, load delay, load, render delay). */
+function lcpPhases(lhr) {
+  const items = lhr.audits['largest-contentful-paint-element']?.details?.items ?? [];
+  const element = items[0]?.items?.[0]?.node?.snippet ?? '';
+  const phases = (items[1]?.items ?? []).map((item) => `${item.phase} ${Math.round(item.timing)}`).join(', ');
+  return `${element.slice(0, 80)} ${phases}`.trim();
+}
+
 /** Audits that lost points: failed a11y/best-practices/SEO checks, scored metrics below 0.9, diagnostics. */
 function shortfalls(lhr, category) {
   return lhr.categories[category].auditRefs
@@ -102,6 +110,7 @@ try {
         'LCP ms': Math.round(lhr.audits['largest-contentful-paint'].numericValue),
         CLS: +lhr.audits['cumulative-layout-shift'].numericValue.toFixed(3),
         'TBT ms': Math.round(lhr.audits['total-blocking-time'].numericValue),
+        'LCP element and phases (ms)': lcpPhases(lhr),
       });
       for (const audit of shortfalls(lhr, 'performance')) {
         failing.push({ page: name, 'form factor': formFactor, category: 'performance', runs: 'median', ...audit });

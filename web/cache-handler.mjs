@@ -1,23 +1,30 @@
 // The page cache that several web nodes share (used when REDIS_URL is set; next.config.ts). Every rendered
 // page, route answer and CMS fetch is kept in Redis, so a page rendered on one node is served by all and a
-// tag revalidated on one node is stale on all. Each node also keeps a copy in its own memory: while Redis is
-// away, reads fall through to it (the Redis handler fails at once when its client is not connected), so
-// pages keep being served; when Redis is back, every node reads and writes it again.
+// tag revalidated on one node is stale on all. Each node also keeps a copy in its own memory and answers
+// from it while no tag of the page was revalidated since; while Redis is away (its client fails at once
+// when not connected), memory alone answers, so pages keep being served; when Redis is back, every node
+// reads and writes it again.
 //
 // The edge (Varnish) is purged here too, in the one order that is safe: a tag's pages are first dropped from
 // Redis, then from the edge, so the edge's next request renders anew instead of fetching the stale copy
 // back. Which pages those are, the handler records itself: for every page and route it stores, the tags it
-// was rendered with, as Redis sets of cache keys (edge-index.mjs). Next's own tags header would say the
+// was rendered with, as Redis sets of cache keys. Next's own tags header would say the
 // same, but `next start` does not send it.
 import { CacheHandler } from '@fortedigital/nextjs-cache-handler';
 import createLruHandler from '@fortedigital/nextjs-cache-handler/local-lru';
 import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings';
 import { createClient } from '@redis/client';
 import contract from '@newsroom/contract';
-import { EDGE_INDEX_TTL_SECONDS, edgeIndexKey, redisKeyPrefix } from './edge-index.mjs';
 
 const { DEFAULT_LOCALE, EDGE_PURGE_HEADER, SITE_PAGES_KEY } = contract;
 const IMPLICIT_TAG = '_N_T_';
+// Redis keys beside the handler's own, all under the prefix (REDIS_KEY_PREFIX, so sites can share a Redis):
+// per tag, the cache keys of the pages rendered with it (the edge's index), and per tag, when it was last
+// revalidated. An index entry outlives its pages (cached a day at most without a refresh).
+const DEFAULT_PREFIX = 'newsroom:web:';
+const EDGE_INDEX_TTL_SECONDS = 2 * 86_400;
+const edgeIndexKey = (prefix, tag) => `${prefix}edge:${tag}`;
+const tagRevalidatedKey = (prefix) => `${prefix}tag-revalidated`;
 // Keys per PURGE request: well inside the edge's header size limit.
 const PURGE_BATCH = 100;
 // Next's default `expireTime` (next.config sets none): how long a page may be served stale while it re-renders.
@@ -99,16 +106,44 @@ function withCacheControl(entry) {
   return entry;
 }
 
+/** Redis commands besides the handler's own fail after this long: the node answers from memory instead. */
+const REDIS_TIMEOUT_MS = 1_000;
+
 /**
- * Redis, with the edge's index written beside each page and the edge purged after each revalidation. Its
- * `get` throws while Redis is away, which sends the read on to this node's memory.
+ * This node's memory first, Redis behind it, the edge's index written beside each page and the edge purged
+ * after each revalidation. A page in memory is served if no tag of it was revalidated (on any node) since it
+ * was rendered: one small Redis read (`<prefix>tag-revalidated`, tag to time) instead of fetching and
+ * decoding the page from Redis on every request. While Redis is away, memory alone answers.
  */
 function sharedHandler(client, prefix, purgeUrl) {
-  const redis = createRedisHandler({ client, keyPrefix: prefix, timeoutMs: 1_000 });
+  const redis = createRedisHandler({ client, keyPrefix: prefix, timeoutMs: REDIS_TIMEOUT_MS });
+  const memory = createLruHandler({ maxItemsNumber: 5_000, maxItemSizeBytes: 200 * 1024 * 1024 });
+  const revalidatedAt = tagRevalidatedKey(prefix);
+  const timed = () => client.withAbortSignal(AbortSignal.timeout(REDIS_TIMEOUT_MS));
+
+  async function stillFresh(entry, implicitTags) {
+    const tags = [...new Set([...entry.tags, ...implicitTags])];
+    if (tags.length === 0) return true;
+    const times = await timed().hmGet(revalidatedAt, tags);
+    return times.every((time) => !time || Number(time) <= entry.lastModified);
+  }
+
   return {
-    name: 'redis-with-edge',
-    get: async (key, meta) => withCacheControl(await redis.get(key, meta)),
+    name: 'memory-then-redis',
+    async get(key, meta) {
+      const local = await memory.get(key, meta);
+      if (local) {
+        const fresh = client.isReady ? await stillFresh(local, meta?.implicitTags ?? []).catch(() => true) : true;
+        if (fresh) return withCacheControl(local);
+        await memory.delete(key);
+      }
+      if (!client.isReady) return null;
+      const shared = await redis.get(key, meta);
+      if (shared) await memory.set(key, shared);
+      return withCacheControl(shared);
+    },
     async set(key, entry, ctx) {
+      await memory.set(key, entry, ctx);
       await redis.set(key, entry, ctx);
       // Pages and routes are keyed by path; fetches by a hash, and the edge never sees those.
       const kind = entry?.value?.kind;
@@ -121,6 +156,9 @@ function sharedHandler(client, prefix, purgeUrl) {
       await multi.exec();
     },
     async revalidateTag(tag) {
+      await memory.revalidateTag(tag);
+      // Every node's memory copies rendered before now are stale from here on.
+      await timed().hSet(revalidatedAt, tag, Date.now());
       await redis.revalidateTag(tag);
       if (!purgeUrl || tag.startsWith(IMPLICIT_TAG)) return;
       const keys = await client.sMembers(edgeIndexKey(prefix, tag));
@@ -131,11 +169,11 @@ function sharedHandler(client, prefix, purgeUrl) {
 
 CacheHandler.onCreation(() => {
   if (globalThis.__sharedCacheConfig) return globalThis.__sharedCacheConfig;
-  const prefix = redisKeyPrefix(process.env.REDIS_KEY_PREFIX);
+  const prefix = process.env.REDIS_KEY_PREFIX || DEFAULT_PREFIX;
   const purgeUrl = process.env.EDGE_PURGE_URL || '';
   const client = connect(process.env.REDIS_URL, purgeUrl);
   globalThis.__sharedCacheConfig = {
-    handlers: [sharedHandler(client, prefix, purgeUrl), createLruHandler({ maxItemsNumber: 5_000, maxItemSizeBytes: 50 * 1024 * 1024 })],
+    handlers: [sharedHandler(client, prefix, purgeUrl)],
   };
   return globalThis.__sharedCacheConfig;
 });
