@@ -3,14 +3,13 @@
 // two web nodes and two CMS nodes; the CMS nodes on the machine's PostgreSQL (its database created if
 // missing, seeded on first start) with uploads in an S3 server; the web nodes sharing one page cache in the
 // machine's Redis. Ctrl-C stops everything it started. README, "Scale-out", says how the parts fit.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createClient } from '@redis/client';
 import S3rver from 's3rver';
-import { answers, supervisor } from './lib/processes.mjs';
+import { buildUnlessSkipped, startApertium, supervisor, systemEnv } from './lib/processes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ports = (value, fallback) => (value || fallback).split(',').map(Number);
@@ -31,16 +30,8 @@ const site = loopback(config.edgePort);
 const api = loopback(config.edgeApiPort);
 const admin = `http://localhost:${config.cmsPorts[0]}`;
 
-const env = {
-  ...process.env,
-  STRAPI_TELEMETRY_DISABLED: 'true',
-  NEXT_TELEMETRY_DISABLED: '1',
-  TURBO_TELEMETRY_DISABLED: '1',
-};
-if (process.env.SKIP_BUILD !== 'true') {
-  const build = spawnSync('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, env, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+const env = systemEnv();
+buildUnlessSkipped({ cwd: root, env });
 fs.mkdirSync(path.join(config.dir, 's3'), { recursive: true });
 const { run, waitFor, stopping } = supervisor({ cwd: root, env });
 
@@ -94,19 +85,6 @@ function writeBackends(file) {
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
 }
 
-async function startApertium() {
-  const port = Number(process.env.APERTIUM_PORT || 2737);
-  const url = loopback(port);
-  if (await answers(`${url}/listPairs`)) return url;
-  if (spawnSync('sh', ['-c', 'command -v apertium-apy']).status !== 0) return null;
-  run('apertium', { command: ['apertium-apy', '-p', String(port), '/usr/share/apertium/modes'], optional: true });
-  for (let i = 0; i < 100 && !stopping(); i++) {
-    if (await answers(`${url}/listPairs`)) return url;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return null;
-}
-
 try {
   await ensureDatabase(config.databaseUrl);
   await clearSharedCache(config.redisUrl, config.redisPrefix);
@@ -126,7 +104,7 @@ await s3.run();
 process.on('exit', () => void s3.close());
 
 if (!process.env.TRANSLATION_PROVIDER) {
-  const apertium = await startApertium();
+  const apertium = await startApertium({ run, stopping });
   if (apertium) Object.assign(env, { TRANSLATION_PROVIDER: 'apertium', APERTIUM_URL: apertium });
 }
 

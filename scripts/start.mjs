@@ -2,27 +2,17 @@
 // `npm start`: build what changed (turbo's cache skips the rest), then run the CMS and, once it answers,
 // the web app. Ctrl-C stops both; if either stops, the other is stopped too. Machine translation: with no
 // TRANSLATION_PROVIDER set, Apertium when it is installed (its server started on loopback), else none.
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { answers, supervisor } from './lib/processes.mjs';
+import { buildUnlessSkipped, startApertium, supervisor, systemEnv } from './lib/processes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cmsPort = Number(process.env.CMS_PORT || 1337);
 const webPort = Number(process.env.WEB_PORT || 3000);
 const cmsUrl = process.env.CMS_URL || `http://127.0.0.1:${cmsPort}`;
 
-const env = {
-  ...process.env,
-  STRAPI_TELEMETRY_DISABLED: 'true',
-  NEXT_TELEMETRY_DISABLED: '1',
-  TURBO_TELEMETRY_DISABLED: '1',
-};
-
-if (process.env.SKIP_BUILD !== 'true') {
-  const build = spawnSync('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, env, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+const env = systemEnv();
+buildUnlessSkipped({ cwd: root, env });
 // Built just above: where the CMS writes the web app's token and the web app reads it.
 const { WEB_API_TOKEN_FILE } = await import('@newsroom/contract');
 const tokenFile = path.resolve(root, process.env.WEB_API_TOKEN_FILE || WEB_API_TOKEN_FILE);
@@ -30,23 +20,8 @@ env.WEB_API_TOKEN_FILE = tokenFile;
 
 const { run, waitFor, stopping } = supervisor({ cwd: root, env });
 
-/** Apertium's server on loopback (or one already there), when apertium-apy is installed: its URL, or null. */
-async function startApertium() {
-  const port = Number(process.env.APERTIUM_PORT || 2737);
-  const url = `http://127.0.0.1:${port}`;
-  if (await answers(`${url}/listPairs`)) return url;
-  if (spawnSync('sh', ['-c', 'command -v apertium-apy']).status !== 0) return null;
-  run('apertium', { command: ['apertium-apy', '-p', String(port), '/usr/share/apertium/modes'], optional: true });
-  for (let i = 0; i < 100 && !stopping(); i++) {
-    if (await answers(`${url}/listPairs`)) return url;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  console.error(`[apertium] did not answer at ${url}; machine translation is off`);
-  return null;
-}
-
 if (!process.env.TRANSLATION_PROVIDER) {
-  const apertium = await startApertium();
+  const apertium = await startApertium({ run, stopping });
   if (apertium) Object.assign(env, { TRANSLATION_PROVIDER: 'apertium', APERTIUM_URL: apertium });
 }
 

@@ -1,7 +1,22 @@
-// Running the system's parts as child processes for `npm start` and `npm run start:cluster`: each part's
-// output prefixed with its name, one stop for all (Ctrl-C, or any essential part exiting), and waiting for
-// a part to answer.
-import { spawn } from 'node:child_process';
+// Running the system's parts as child processes for `npm start` and `npm run start:cluster`: the build
+// first, each part's output prefixed with its name, one stop for all (Ctrl-C, or any essential part
+// exiting), waiting for a part to answer, and the optional translation engine.
+import { spawn, spawnSync } from 'node:child_process';
+
+/** The environment every part runs in: the caller's, with telemetry off everywhere. */
+export const systemEnv = () => ({
+  ...process.env,
+  STRAPI_TELEMETRY_DISABLED: 'true',
+  NEXT_TELEMETRY_DISABLED: '1',
+  TURBO_TELEMETRY_DISABLED: '1',
+});
+
+/** Builds what changed (turbo's cache skips the rest) unless SKIP_BUILD=true; a failed build ends the process. */
+export function buildUnlessSkipped({ cwd, env }) {
+  if (process.env.SKIP_BUILD === 'true') return;
+  const build = spawnSync('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd, env, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 
 export function supervisor({ cwd, env }) {
   const children = [];
@@ -82,4 +97,22 @@ export async function answers(url, ok = (status) => status >= 200 && status < 30
   } catch {
     return false;
   }
+}
+
+/**
+ * Apertium's server on loopback (or one already there, APERTIUM_PORT), when apertium-apy is installed: its
+ * URL, or null. `run` and `stopping` are the supervisor's.
+ */
+export async function startApertium({ run, stopping }) {
+  const port = Number(process.env.APERTIUM_PORT || 2737);
+  const url = `http://127.0.0.1:${port}`;
+  if (await answers(`${url}/listPairs`)) return url;
+  if (spawnSync('sh', ['-c', 'command -v apertium-apy']).status !== 0) return null;
+  run('apertium', { command: ['apertium-apy', '-p', String(port), '/usr/share/apertium/modes'], optional: true });
+  for (let i = 0; i < 100 && !stopping(); i++) {
+    if (await answers(`${url}/listPairs`)) return url;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  console.error(`[apertium] did not answer at ${url}; machine translation is off`);
+  return null;
 }
