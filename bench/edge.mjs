@@ -31,6 +31,7 @@ const ratio = (a, b) => +(a / b).toFixed(3);
 const cluster = createCluster({
   edgePort: 8124,
   edgeApiPort: 8125,
+  edgeTlsPort: 8129,
   webPorts: [3124, 3125],
   cmsPorts: [1424, 1425],
   s3Port: 4524,

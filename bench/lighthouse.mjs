@@ -3,13 +3,17 @@
 // a 4× slower CPU) and desktop, against the system started locally; nothing leaves the machine. Each
 // page/form factor runs N times and the run with the median performance score is reported, with the
 // performance audits that fell short in it and every accessibility, best-practice or SEO check failed in any run.
-// With --edge, the pages are loaded through the edge of `npm run start:cluster` (started on ports of its own).
-// Usage: npm run bench:lighthouse [-- --runs 3 --pages home,article --edge]
+// With --edge, the pages are loaded through the edge of `npm run start:cluster` (started on ports of its own),
+// over HTTPS and HTTP/2 as readers reach it when Hitch is installed (Chromium trusts that cluster's
+// self-signed certificate by its key, and nothing else); --plain loads them over plain HTTP/1.1 instead.
+// Usage: npm run bench:lighthouse [-- --runs 3 --pages home,article --edge [--plain]]
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { startSystem, warm } from './lib/system.mjs';
+import { get, startSystem, warm } from './lib/system.mjs';
 import { flag, markdownTable, option } from './lib/report.mjs';
 
 const require = createRequire(import.meta.url);
@@ -43,8 +47,8 @@ function detail(audit) {
  * (AVIF/WebP accepted): readers find them made and cached, so the runs measure the page, not the optimiser's
  * first encoding of each image.
  */
-async function warmImages(url) {
-  const html = await (await fetch(url)).text();
+async function warmImages(url, ca) {
+  const html = (await get(url, { ca })).body;
   const images = new Set(
     [...html.matchAll(/(?:src|srcSet|srcset)="([^"]+)"/g)]
       .flatMap((match) => match[1].split(','))
@@ -52,7 +56,7 @@ async function warmImages(url) {
       .filter((src) => src.startsWith('/_next/image')),
   );
   const accept = 'image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8';
-  for (const src of images) await (await fetch(new URL(src, url), { headers: { Accept: accept } })).arrayBuffer();
+  for (const src of images) await get(new URL(src, url).toString(), { headers: { Accept: accept }, ca });
 }
 
 /** Where the median run's LCP went: its element and the time in each phase (TTFB, load delay, load, render delay). */
@@ -79,7 +83,14 @@ function shortfalls(lhr, category) {
 /** The cluster's edge in place of the web app: `web` is where pages are loaded. */
 async function startCluster() {
   const { createCluster } = require('../e2e/helpers/cluster.js');
-  const cluster = createCluster({ edgePort: 8126, edgeApiPort: 8127, webPorts: [3126, 3127], cmsPorts: [1426, 1427], s3Port: 4526 });
+  const cluster = createCluster({
+    edgePort: 8126,
+    edgeApiPort: 8127,
+    edgeTlsPort: 8128,
+    webPorts: [3126, 3127],
+    cmsPorts: [1426, 1427],
+    s3Port: 4526,
+  });
   console.error('Starting the cluster (npm run start:cluster)...');
   const running = cluster.start();
   const stop = async () => {
@@ -92,17 +103,23 @@ async function startCluster() {
     await stop();
     throw error;
   }
-  return { web: cluster.site, stop };
+  if (flag('plain') || !fs.existsSync(cluster.certificate)) {
+    if (!flag('plain')) console.error('Hitch is not installed: measuring the edge over plain HTTP/1.1.');
+    return { web: cluster.site, stop };
+  }
+  const ca = fs.readFileSync(cluster.certificate);
+  const spki = crypto.createHash('sha256').update(new crypto.X509Certificate(ca).publicKey.export({ type: 'spki', format: 'der' }));
+  return { web: cluster.https, ca, chromeFlags: [`--ignore-certificate-errors-spki-list=${spki.digest('base64')}`], stop };
 }
 
 const system = flag('edge') ? await startCluster() : await startSystem({ cmsPort: 1423, webPort: 3123 });
 let chrome;
 try {
   for (const name of pages) {
-    if (!(await warm(`${system.web}${PAGES[name]}`))) throw new Error(`${PAGES[name]} is not cached`);
-    await warmImages(`${system.web}${PAGES[name]}`);
+    if (!(await warm(`${system.web}${PAGES[name]}`, { ca: system.ca }))) throw new Error(`${PAGES[name]} is not cached`);
+    await warmImages(`${system.web}${PAGES[name]}`, system.ca);
   }
-  chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_ARGS });
+  chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: [...CHROMIUM_ARGS, ...(system.chromeFlags ?? [])] });
   const rows = [];
   const failing = [];
   let version = '';
@@ -153,8 +170,8 @@ try {
   console.log(failing.length > 0 ? markdownTable(failing) : 'Nothing: every scored audit passed.');
   console.log(`
 Mobile is Lighthouse's default (Moto G Power screen, simulated slow 4G, 4× CPU slowdown); desktop is
-lighthouse/core/config/desktop-config.js. ${flag('edge') ? 'Loaded through the edge (npm run start:cluster). ' : ''}Performance on this shared 2-core
-machine is noisy: compare runs made together. Reproduce: npm run bench:lighthouse [-- --runs 3 --pages home,article --edge]`);
+lighthouse/core/config/desktop-config.js. ${flag('edge') ? `Loaded through the edge (npm run start:cluster) at ${system.web}. ` : ''}Performance on this shared 2-core
+machine is noisy: compare runs made together. Reproduce: npm run bench:lighthouse [-- --runs 3 --pages home,article --edge [--plain]]`);
 } finally {
   chrome?.kill();
   await system.stop();

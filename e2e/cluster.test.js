@@ -1,4 +1,6 @@
 const { spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const http2 = require('node:http2');
 const zlib = require('node:zlib');
 const { createCluster } = require('./helpers/cluster');
 const { adminSession, waitFor } = require('./helpers/http');
@@ -65,6 +67,7 @@ beforeAll(async () => {
   cluster = createCluster({
     edgePort: 8280,
     edgeApiPort: 8281,
+    edgeTlsPort: 8282,
     webPorts: [3281, 3282],
     cmsPorts: [1481, 1482],
     s3Port: 4581,
@@ -93,6 +96,24 @@ const get = async (base, path, headers = {}) => {
   const res = await fetch(`${base}${path}`, { redirect: 'manual', headers });
   return { status: res.status, body: await res.text(), headers: res.headers, cache: res.headers.get('x-cache') };
 };
+/** GET over HTTPS from the edge's TLS terminator, trusting the cluster's own certificate: the protocol agreed, status, headers, body. */
+function getHttps(path) {
+  return new Promise((resolve, reject) => {
+    const session = http2.connect(cluster.https, { ca: fs.readFileSync(cluster.certificate) });
+    session.on('error', reject);
+    const request = session.request({ ':path': path });
+    let body = '';
+    let headers = {};
+    request.setEncoding('utf8');
+    request.on('response', (received) => (headers = received));
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      resolve({ protocol: session.alpnProtocol, status: headers[':status'], headers, body, cache: headers['x-cache'] });
+      session.close();
+    });
+    request.on('error', reject);
+  });
+}
 const everywhere = () => [cluster.site, ...cluster.webNodes];
 const documentIdOf = async (slug) =>
   (await (await fetch(`${cluster.cmsNodes[0]}/api/articles?filters[slug][$eq]=${slug}&fields[0]=slug`)).json()).data[0].documentId;
@@ -154,6 +175,28 @@ describe('the cluster', () => {
     expect((await editorB.request(`${ARTICLE_TYPE}/${documentId}/actions/unpublish?locale=en`, 'POST', {})).status).toBe(200);
     await seenEverywhere(path, 404);
     await waitFor(async () => JSON.parse((await get(cluster.api, api)).body).data.length === 0, { timeoutMs: LIVE_MS });
+  });
+
+  it('serves readers over HTTPS with HTTP/2 and HSTS at the edge, and a publish reaches the HTTPS copy too', async () => {
+    const path = '/articles/barrier-consultation-what-residents-said';
+    await getHttps(path);
+    const page = await getHttps(path);
+    expect(page).toMatchObject({ protocol: 'h2', status: 200, cache: 'HIT' });
+    expect(page.headers['strict-transport-security']).toMatch(/^max-age=31536000/);
+    // Over plain HTTP a client cannot claim HTTPS to the origin (no HSTS on an answer it did not get over TLS).
+    const spoofed = await get(cluster.site, path, { 'X-Forwarded-Proto': 'https' });
+    expect(spoofed.status).toBe(200);
+    expect(spoofed.headers.get('strict-transport-security')).toBeNull();
+
+    const documentId = await documentIdOf('barrier-consultation-what-residents-said');
+    const title = 'Barrier consultation: what 1,200 residents said';
+    expect((await editorA.request(`${ARTICLE_TYPE}/${documentId}?locale=en`, 'PUT', { title })).status).toBe(200);
+    expect((await editorA.request(`${ARTICLE_TYPE}/${documentId}/actions/publish?locale=en`, 'POST', {})).status).toBe(200);
+    let seen;
+    await waitFor(async () => (seen = await getHttps(path)).body.includes(title), {
+      timeoutMs: LIVE_MS,
+      describe: () => `${seen?.status} ${seen?.cache}`,
+    });
   });
 
   it('purges nothing for a draft save', async () => {
@@ -218,9 +261,13 @@ describe('the cluster', () => {
     const { body } = await get(cluster.site, path);
     const src = /<img[^>]+alt="A test card in red"[^>]+src="([^"]+)"/.exec(body)?.[1]?.replace(/&amp;/g, '&');
     expect(src).toContain('/_next/image?url=');
-    const image = await fetch(`${cluster.site}${src}`, { headers: { Accept: 'image/avif,image/webp,*/*' } });
+    // In the most compact format the browser accepts, kept by the edge like any page.
+    const accept = (formats) => ({ headers: { Accept: `${formats},image/*,*/*;q=0.8` } });
+    const image = await fetch(`${cluster.site}${src}`, accept('image/avif,image/webp'));
     expect(image.status).toBe(200);
-    expect(image.headers.get('content-type')).toMatch(/^image\//);
+    expect(image.headers.get('content-type')).toBe('image/avif');
+    expect((await fetch(`${cluster.site}${src}`, accept('image/avif,image/webp'))).headers.get('x-cache')).toBe('HIT');
+    expect((await fetch(`${cluster.site}${src}`, accept('image/webp'))).headers.get('content-type')).toBe('image/webp');
   });
 
   it('keeps an admin logged in on node A working on node B', async () => {

@@ -16,6 +16,7 @@ const SECRETS = [
   'PREVIEW_SECRET',
   'S3_ACCESS_KEY_ID',
   'S3_SECRET_ACCESS_KEY',
+  'EDGE_TLS_PEM',
 ];
 
 function compose(args, secrets) {
@@ -34,10 +35,10 @@ describe('docker-compose.yml', () => {
     expect(result.status).toBe(0);
     const config = result.stdout;
     const services = config
-      .slice(0, config.indexOf('\nvolumes:'))
+      .slice(config.indexOf('services:'), config.indexOf('\nvolumes:'))
       .match(/^ {2}[a-z0-9-]+(?=:$)/gm)
       .map((name) => name.trim());
-    expect(services.sort()).toEqual(['cms-1', 'cms-2', 'edge', 'postgres', 'redis', 's3', 's3-bucket', 'web-1', 'web-2']);
+    expect(services.sort()).toEqual(['cms-1', 'cms-2', 'edge', 'postgres', 'redis', 's3', 's3-bucket', 'tls', 'web-1', 'web-2']);
     for (const volume of ['pgdata:', 'uploads:', 'tokens:']) expect(config).toContain(volume);
     // Every long-running service checks its health; the nodes wait for what they need.
     expect(config.match(/healthcheck:/g).length).toBeGreaterThanOrEqual(4);
@@ -47,6 +48,10 @@ describe('docker-compose.yml', () => {
     expect(config.match(/REDIS_URL: redis:\/\/redis:6379/g)).toHaveLength(2);
     expect(config).toContain('WEB_URL: http://edge:80');
     expect(config).toContain('/etc/varnish/default.vcl');
+    // HTTPS: Hitch hands TLS connections to the edge's PROXY socket, with the certificate as a secret.
+    expect(config).toContain('tls=:8443,PROXY');
+    expect(config).toContain('--backend=[edge]:8443');
+    expect(config).toMatch(/site-tls:\s+file: \S*check-edge_tls_pem/);
   });
 
   it('gives every CMS node the same secrets and never seeds the demo outlet unless asked', () => {

@@ -10,12 +10,14 @@ import pg from 'pg';
 import { createClient } from '@redis/client';
 import S3rver from 's3rver';
 import { buildUnlessSkipped, startApertium, supervisor, systemEnv } from './lib/processes.mjs';
+import { certificate, hitchCommand, hitchInstalled, tlsSocket } from './lib/edge-tls.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ports = (value, fallback) => (value || fallback).split(',').map(Number);
 const config = {
   edgePort: Number(process.env.EDGE_PORT || 8080),
   edgeApiPort: Number(process.env.EDGE_API_PORT || 8081),
+  edgeTlsPort: Number(process.env.EDGE_TLS_PORT || 8443),
   webPorts: ports(process.env.CLUSTER_WEB_PORTS, '3101,3102'),
   cmsPorts: ports(process.env.CLUSTER_CMS_PORTS, '1401,1402'),
   s3Port: Number(process.env.S3_PORT || 4569),
@@ -110,6 +112,8 @@ if (!process.env.TRANSLATION_PROVIDER) {
 
 const varnishDir = path.join(config.dir, 'varnish');
 writeBackends(path.join(config.dir, 'backends.vcl'));
+// HTTPS (HTTP/2) through Hitch when it is installed; its connections reach Varnish on a socket of their own.
+const tls = hitchInstalled() ? { socket: tlsSocket(config.edgeTlsPort), pem: certificate(path.join(config.dir, 'tls')) } : null;
 run('edge', {
   command: [
     'varnishd',
@@ -122,6 +126,7 @@ run('edge', {
     `site=127.0.0.1:${config.edgePort}`,
     '-a',
     `api=127.0.0.1:${config.edgeApiPort}`,
+    ...(tls ? ['-a', `tls=${tls.socket},PROXY,mode=666`, '-p', 'feature=+http2'] : []),
     '-p',
     `vcl_path=${config.dir}:${path.join(root, 'edge')}`,
     '-p',
@@ -134,6 +139,8 @@ run('edge', {
     `malloc,${process.env.EDGE_MEMORY || '256m'}`,
   ],
 });
+
+if (tls) run('tls', { command: hitchCommand({ port: config.edgeTlsPort, socket: tls.socket, pem: tls.pem }) });
 
 // Every node has the same secrets (the environment's, or the local defaults) and the same token file.
 const tokenFile = path.join(config.dir, 'web-api-token');
@@ -182,6 +189,7 @@ if (!stopping()) {
   console.log(`
   The Tidewater Ledger is running as a cluster.
     Reader site   http://localhost:${config.edgePort}            (the edge; web nodes ${config.webPorts.map(loopback).join(', ')})
+    HTTPS         ${tls ? `https://localhost:${config.edgeTlsPort}           (HTTP/2; certificate ${tls.pem})` : 'none (install hitch for HTTPS and HTTP/2 at the edge)'}
     REST API      http://localhost:${config.edgeApiPort}/api/articles  (the edge; CMS nodes ${config.cmsPorts.map(loopback).join(', ')})
     Editors       ${config.cmsPorts.map((port) => `http://localhost:${port}/admin`).join(', ')}
     Storage       S3 ${loopback(config.s3Port)}/${config.bucket}, PostgreSQL ${config.databaseUrl}, Redis ${config.redisUrl}

@@ -20,6 +20,7 @@ const nextConfig: NextConfig = {
     // Strapi's uploads reach the optimiser through /uploads/*, proxied to the CMS (app/uploads).
     localPatterns: [{ pathname: '/uploads/**' }],
     deviceSizes: [360, 480, 640, 828, 1080, 1280, 1600],
+    formats: ['image/avif', 'image/webp'],
   },
   async redirects() {
     // The default locale has no prefix: /en/... is the same page as /...

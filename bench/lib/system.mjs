@@ -1,5 +1,6 @@
 // The whole system for a benchmark: `npm start` (build, then CMS + `next start`) on a fresh seeded SQLite
 // database, through the e2e helper. Stopped on exit and on Ctrl-C, so no server outlives the bench.
+import https from 'node:https';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -28,12 +29,25 @@ export async function startSystem({ cmsPort, webPort, env = {} }) {
   return { cms: system.cms, web: system.web, output: running.output, stop };
 }
 
+/** GET `url`, over HTTPS trusting `ca` (a cluster's self-signed certificate): its headers and body as text. */
+export function get(url, { headers = {}, ca } = {}) {
+  if (!url.startsWith('https:')) return fetch(url, { headers }).then(async (r) => ({ headers: r.headers, body: await r.text() }));
+  return new Promise((resolve, reject) => {
+    https
+      .get(url, { headers, ca }, (response) => {
+        let body = '';
+        response.setEncoding('latin1').on('data', (chunk) => (body += chunk));
+        response.on('end', () => resolve({ headers: new Headers(response.headers), body }));
+      })
+      .on('error', reject);
+  });
+}
+
 /** Warms an ISR page until it is answered from a cache: `next start`'s (x-nextjs-cache) or the edge's (x-cache). */
-export async function warm(url, tries = 20) {
+export async function warm(url, { tries = 20, ca } = {}) {
   for (let i = 0; i < tries; i++) {
-    const response = await fetch(url);
-    await response.arrayBuffer();
-    if (response.headers.get('x-nextjs-cache') === 'HIT' || response.headers.get('x-cache') === 'HIT') return true;
+    const { headers } = await get(url, { ca });
+    if (headers.get('x-nextjs-cache') === 'HIT' || headers.get('x-cache') === 'HIT') return true;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return false;

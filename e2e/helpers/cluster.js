@@ -1,7 +1,8 @@
-const { spawn, spawnSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { runUntilReady } = require('./run-until-ready');
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -10,7 +11,16 @@ const root = path.resolve(__dirname, '..', '..');
  * and a folder of its own, so it disturbs nothing else on the machine. `start()` resolves when the script
  * reports the cluster is running; `stop()` is Ctrl-C; `cleanup()` drops the database and the folder.
  */
-function createCluster({ edgePort, edgeApiPort, webPorts, cmsPorts, s3Port, redisUrl = 'redis://127.0.0.1:6379', env: extra = {} }) {
+function createCluster({
+  edgePort,
+  edgeApiPort,
+  edgeTlsPort,
+  webPorts,
+  cmsPorts,
+  s3Port,
+  redisUrl = 'redis://127.0.0.1:6379',
+  env: extra = {},
+}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-cluster-'));
   const database = `newsroom_e2e_cluster_${process.pid}`;
   const env = { ...process.env };
@@ -27,6 +37,7 @@ function createCluster({ edgePort, edgeApiPort, webPorts, cmsPorts, s3Port, redi
   Object.assign(env, {
     EDGE_PORT: String(edgePort),
     EDGE_API_PORT: String(edgeApiPort),
+    EDGE_TLS_PORT: String(edgeTlsPort),
     CLUSTER_WEB_PORTS: webPorts.join(','),
     CLUSTER_CMS_PORTS: cmsPorts.join(','),
     S3_PORT: String(s3Port),
@@ -43,30 +54,13 @@ function createCluster({ edgePort, edgeApiPort, webPorts, cmsPorts, s3Port, redi
   return {
     site: loopback(edgePort),
     api: loopback(edgeApiPort),
+    // HTTPS through Hitch (when installed), with the self-signed certificate start:cluster made.
+    https: `https://127.0.0.1:${edgeTlsPort}`,
+    certificate: path.join(tmp, 'tls', 'cert.pem'),
     webNodes: webPorts.map(loopback),
     cmsNodes: cmsPorts.map(loopback),
     start() {
-      const child = spawn('npm', ['run', 'start:cluster'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-      let output = '';
-      child.stdout.on('data', (chunk) => (output += chunk));
-      child.stderr.on('data', (chunk) => (output += chunk));
-      const exited = new Promise((resolve) => child.on('exit', resolve));
-      const ready = (async () => {
-        const deadline = Date.now() + 360_000;
-        while (!output.includes('running as a cluster')) {
-          if (child.exitCode !== null) throw new Error(`start:cluster exited with ${child.exitCode}:\n${output.slice(-3000)}`);
-          if (Date.now() > deadline) throw new Error(`start:cluster was not ready in time:\n${output.slice(-3000)}`);
-          await new Promise((resolve) => setTimeout(resolve, 250));
-        }
-      })();
-      return {
-        ready,
-        output: () => output,
-        async stop() {
-          if (child.exitCode === null) process.kill(-child.pid, 'SIGINT');
-          await exited;
-        },
-      };
+      return runUntilReady(['run', 'start:cluster'], { cwd: root, env, readyText: 'running as a cluster', timeoutMs: 360_000 });
     },
     cleanup() {
       spawnSync('psql', [

@@ -1,7 +1,7 @@
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { runUntilReady } = require('./run-until-ready');
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -51,27 +51,7 @@ function createSystem({ cmsPort, webPort, env: extra = {} }) {
     web: `http://127.0.0.1:${webPort}`,
     start() {
       clearWebCache();
-      const child = spawn('npm', ['start'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-      let output = '';
-      child.stdout.on('data', (chunk) => (output += chunk));
-      child.stderr.on('data', (chunk) => (output += chunk));
-      const exited = new Promise((resolve) => child.on('exit', resolve));
-      const ready = (async () => {
-        const deadline = Date.now() + 240_000;
-        while (!output.includes('is running')) {
-          if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output.slice(-3000)}`);
-          if (Date.now() > deadline) throw new Error(`npm start was not ready in time:\n${output.slice(-3000)}`);
-          await new Promise((resolve) => setTimeout(resolve, 250));
-        }
-      })();
-      return {
-        ready,
-        output: () => output,
-        async stop() {
-          if (child.exitCode === null) process.kill(-child.pid, 'SIGINT');
-          await exited;
-        },
-      };
+      return runUntilReady(['start'], { cwd: root, env, readyText: 'is running', timeoutMs: 240_000 });
     },
     cleanup() {
       fs.rmSync(tmp, { recursive: true, force: true });

@@ -139,7 +139,7 @@ export function ArticleView({
           <h2 id="about-title">{t.aboutAuthors(authors.length)}</h2>
           {authors.map((author) => (
             <div key={author.id} className="about-author" lang={original}>
-              {author.avatar && <Image className="avatar" src={author.avatar.src} alt="" width={64} height={64} sizes="64px" />}
+              {author.avatar && <Image className="avatar" src={author.avatar.src} alt="" width={64} height={64} />}
               <div>
                 <p className="about-author__name">
                   <Link href={entryPath('author', author.slug, locale)}>{author.name}</Link>

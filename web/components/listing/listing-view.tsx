@@ -42,7 +42,6 @@ export function ListingView({ listing }: { listing: Listing }) {
             alt={entry.avatar.alt}
             width={96}
             height={96}
-            sizes="96px"
             priority
           />
         )}
