@@ -40,7 +40,7 @@ const deliveries = () =>
   running
     .output()
     .split('\n')
-    .filter((line) => /revalidated|webhook delivery|\[web\]/.test(line))
+    .filter((line) => /revalidated|refresh delivery|\[web\]/.test(line))
     .slice(-20)
     .join('\n');
 const waitFor = (check, timeoutMs = 10_000) => waitUntil(check, { timeoutMs, intervalMs: 50, describe: deliveries });

@@ -27,7 +27,6 @@ export async function createBenchCms({ database, port }) {
     PUBLIC_DIR: path.join(tmp, 'public'),
     WEB_API_TOKEN_FILE: path.join(tmp, 'web-api-token'),
     WEB_URL: 'http://127.0.0.1:9',
-    WEBHOOK_ATTEMPTS: '1',
     ADMIN_EMAIL: 'bench@tidewater.test',
     ADMIN_PASSWORD: 'Bench-Passw0rd!',
   };

@@ -101,8 +101,10 @@ const schema = z.object({
   REVALIDATE_SECRET: text(LOCAL_SECRETS.revalidate),
   WEB_PUBLIC_URL: text('http://localhost:3000'),
   PREVIEW_SECRET: text(LOCAL_SECRETS.preview),
-  WEBHOOK_ATTEMPTS: int(6),
+  /** The site refresh outbox: the first retry's wait (doubling up to the maximum), and how often each node looks for due deliveries. */
   WEBHOOK_RETRY_BASE_MS: int(1_000),
+  OUTBOX_MAX_BACKOFF_MS: int(60_000),
+  OUTBOX_POLL_MS: int(1_000),
   /** Origins whose browsers may call the CMS (blank: WEB_PUBLIC_URL and PUBLIC_URL). */
   CORS_ORIGINS: list([]),
 

@@ -6,8 +6,11 @@ import { restrictPublicRole } from './bootstrap/public-access';
 import { ensureWebApiToken } from './bootstrap/api-token';
 import { ensureFirstAdmin } from './bootstrap/admin-account';
 import { seedDemoContent } from './seed';
-import { registerWebRevalidation } from './webhooks/web-revalidation';
-import { registerEdgePurge } from './refresh/edge-purge';
+import { retireRevalidationWebhook } from './webhooks/web-revalidation';
+import { startSiteRefresh } from './refresh/site-refresh';
+import { ensureOutboxTable } from './outbox/store';
+import { stopOutboxWorker } from './outbox/worker';
+import { registerOutboxAdminRoutes } from './outbox/admin-routes';
 import { ensureSearchIndex } from './search';
 import { registerTrendRules, searchTrends } from './trends/trends';
 import { ensureReadIndexes } from './database/read-indexes';
@@ -29,15 +32,20 @@ export default {
     await ensureSearchIndex(strapi);
     await searchTrends(strapi).ensureSchema();
     await ensureScheduleTable(strapi);
+    await ensureOutboxTable(strapi);
     await machineTranslation(strapi).ensureSchema();
     registerTranslationAdminRoutes(strapi);
+    registerOutboxAdminRoutes(strapi);
     await ensureReadIndexes(strapi.db.connection);
     if (cmsEnv().SEED_DEMO_CONTENT) {
       await seedDemoContent(strapi);
     }
-    // After the seed: a first start's hundreds of seed events would otherwise be posted to a web app that has
-    // cached nothing yet (and is often not up), and their retries would hold the delivery queue for a while.
-    await registerWebRevalidation(strapi);
-    registerEdgePurge(strapi);
+    // After the seed: its hundreds of writes have no pages to refresh (the web app has cached nothing yet).
+    await retireRevalidationWebhook(strapi);
+    await startSiteRefresh(strapi);
+  },
+
+  async destroy() {
+    await stopOutboxWorker();
   },
 };

@@ -224,6 +224,23 @@ describe('the index follows the published articles', () => {
     expect((await search({ q: 'ostrander' })).body.meta.pagination.total).toBe(before);
   });
 
+  it('catches up from the outbox when the CMS died between a publish and its index update', async () => {
+    const { enqueue } = require('../dist/src/outbox/store') as typeof import('../src/outbox/store');
+    const documentId = await publish('saltwort-story', { title: 'Saltwort on the estuary' });
+    expect(await slugs({ q: 'saltwort' })).toEqual(['saltwort-story']);
+    // A publish committed (the new title) whose process died before the index heard of it: all that is
+    // left is its row in the outbox, which a worker serves once due.
+    await cms.strapi.db.query(ARTICLE).updateMany({ where: { documentId }, data: { title: 'Marsh samphire on the saltmarsh' } });
+    expect(await slugs({ q: 'marsh samphire' })).toEqual([]);
+    const change = { event: 'entry.publish' as const, uid: ARTICLE, documentId, locale: 'en', before: null, after: null };
+    await enqueue(cms.strapi.db.connection, [change], ['search']);
+    for (let waited = 0; (await slugs({ q: 'marsh samphire' })).length === 0 && waited < 10_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await slugs({ q: 'marsh samphire' })).toEqual(['saltwort-story']);
+    expect(await slugs({ q: 'saltwort' })).toEqual([]);
+  });
+
   it('rebuilds to the same results', async () => {
     const { searchIndexer } = require('../dist/src/search') as typeof import('../src/search');
     const indexer = searchIndexer(cms.strapi);

@@ -20,21 +20,26 @@ export type Change = {
   before: Row[];
   /** The drafts a publish makes public: the locales it was asked for. */
   publishing: Row[];
+  /** The outbox rows of the search index for this write, served by the search index step once committed. */
+  searchOutbox?: number[];
 };
 
 export type Step = { name: string; applies: (change: Change) => boolean; run: (change: Change) => Promise<void> };
 
-// The order is the point. A refused publish stamps nothing and records no redirect; the search index and
-// the site hear of a change only once it is committed (and a failure there never undoes the editor's work).
+// The order is the point. A refused publish stamps nothing and records no redirect. The site's refresh is
+// recorded in the outbox inside the write's transaction, so a publish is never committed without it (nor it
+// without the publish); the search index hears of a change only once it is committed (and a failure there
+// never undoes the editor's work).
 const BEFORE_WRITE: Step[] = [serverOwnedFields, prePublishChecks, publishingStamps, translationFollowsOriginal];
-const AFTER_WRITE: Step[] = [slugHistory, staleTranslations];
-const AFTER_COMMIT: Step[] = [searchIndex, siteRefresh];
+const AFTER_WRITE: Step[] = [slugHistory, staleTranslations, siteRefresh];
+const AFTER_COMMIT: Step[] = [searchIndex];
 
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 
 /**
  * The one Document Service middleware through which every write to a type the site shows passes, from
- * the admin, the REST API, the seed or a scheduled job: the steps above, in that order.
+ * the admin, the REST API, the seed or a scheduled job: the steps above, in that order, in one transaction
+ * (the caller's, when it has one: the admin wraps a publish in one).
  */
 export function registerPublishingPipeline(strapi: Core.Strapi) {
   strapi.documents.use(async (context, next) => {
@@ -50,28 +55,49 @@ export function registerPublishingPipeline(strapi: Core.Strapi) {
       return published.entries[0];
     }
 
-    const documentId = params.documentId ?? null;
-    const before = documentId ? await readRows(strapi, context.uid, documentId, { figures: context.action === 'publish' }) : [];
-    const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
-    const touched = touchesLocale(params.locale, defaultLocale);
-    const change: Change = {
-      strapi,
-      uid: context.uid,
-      action: context.action,
-      params,
-      documentId,
-      before,
-      publishing: context.action === 'publish' ? before.filter((row) => isDraft(row) && touched(row)) : [],
-    };
-
-    for (const step of BEFORE_WRITE) if (step.applies(change)) await step.run(change);
-    const result = await next();
-    change.documentId ??= (result as { documentId?: string } | null)?.documentId ?? null;
-    if (!change.documentId) return result;
-    for (const step of AFTER_WRITE) if (step.applies(change)) await step.run(change);
-    await afterCommit(strapi, change);
+    // In the caller's transaction, the after-commit steps wait for its commit; in our own, they run (and are
+    // awaited) once it has committed, so a script's publish returns with the search index up to date.
+    if (strapi.db.inTransaction())
+      return runSteps(strapi, context.uid, context.action, params, next, (change) => afterCommit(strapi, change));
+    let committed: Change | null = null;
+    const result = await strapi.db.transaction(() =>
+      runSteps(strapi, context.uid, context.action, params, next, async (change) => void (committed = change)),
+    );
+    if (committed) await runAfterCommit(committed);
     return result;
   });
+}
+
+/** The steps around one write: before it, the write (`next`), after it, and once it commits. */
+async function runSteps<T>(
+  strapi: Core.Strapi,
+  uid: string,
+  action: string,
+  params: Change['params'],
+  next: () => T,
+  whenCommitted: (change: Change) => Promise<void>,
+): Promise<Awaited<T>> {
+  const documentId = params.documentId ?? null;
+  const before = documentId ? await readRows(strapi, uid, documentId, { figures: action === 'publish' }) : [];
+  const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
+  const touched = touchesLocale(params.locale, defaultLocale);
+  const change: Change = {
+    strapi,
+    uid,
+    action,
+    params,
+    documentId,
+    before,
+    publishing: action === 'publish' ? before.filter((row) => isDraft(row) && touched(row)) : [],
+  };
+
+  for (const step of BEFORE_WRITE) if (step.applies(change)) await step.run(change);
+  const result = await next();
+  change.documentId ??= (result as { documentId?: string } | null)?.documentId ?? null;
+  if (!change.documentId) return result;
+  for (const step of AFTER_WRITE) if (step.applies(change)) await step.run(change);
+  await whenCommitted(change);
+  return result;
 }
 
 async function runAfterCommit(change: Change) {
@@ -103,6 +129,7 @@ async function afterCommit(strapi: Core.Strapi, change: Change) {
     const earlier = queued.get(key);
     if (earlier) {
       if (STRENGTH.indexOf(change.action) > STRENGTH.indexOf(earlier.action)) earlier.action = change.action;
+      earlier.searchOutbox = [...(earlier.searchOutbox ?? []), ...(change.searchOutbox ?? [])];
       return;
     }
     queued.set(key, change);

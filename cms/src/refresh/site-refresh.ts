@@ -2,8 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { ARTICLE, CONTENT_TYPES, type PublicState, type SiteChange } from '@newsroom/contract';
 import { readRows, type Row } from '../publishing/document';
 import type { Step } from '../publishing/pipeline';
+import { enqueue } from '../outbox/store';
+import { indexed } from '../search';
+import { activeReceivers } from '../outbox/receivers';
+import { outboxWorker, receiverConfig } from '../outbox/worker';
 
-/** The event Strapi's webhook runner delivers to the web app (a webhook subscribes to it: web-revalidation.ts). */
+/** The site's change event: recorded in the outbox for the web app and the edge, and told to this process's listeners. */
 export const SITE_CHANGE_EVENT = 'site.change';
 
 const EVENT_OF: Record<string, SiteChange['event']> = {
@@ -67,30 +71,52 @@ export function siteChanges(
 }
 
 /**
- * Tells the web app what readers can now see differently: the public state of each changed locale before
- * and after the write, so it refreshes exactly the pages that showed or now show the entry. A draft save
- * changes nothing public and sends nothing.
+ * Tells the web app and the edge what readers can now see differently: the public state of each changed
+ * locale before and after the write, so the web app refreshes exactly the pages that showed or now show the
+ * entry. The events are recorded in the outbox inside the write's own transaction (they commit or roll back
+ * with it) and delivered once it commits (outbox/worker.ts). A draft save changes nothing public and records
+ * nothing.
  */
+// How long the search index step has to serve its outbox rows before a worker does it instead.
+const SEARCH_GRACE_MS = 5_000;
+
+// Off while the CMS boots (the demo seed's hundreds of writes have no web app to refresh: it has cached
+// nothing yet); on from the end of bootstrap for every write.
+let recording = false;
+
+/** Starts recording and delivering site refreshes (the end of bootstrap). */
+export async function startSiteRefresh(strapi: Core.Strapi) {
+  recording = true;
+  outboxWorker(strapi).start();
+}
+
 export const siteRefresh: Step = {
   name: 'site refresh',
   applies: () => true,
-  async run({ strapi, uid, action, documentId, before }) {
-    if (!documentId) return;
+  async run(change) {
+    const { strapi, uid, action, documentId, before } = change;
+    if (!documentId || !recording) return;
     const draftAndPublish = !!(strapi.getModel(uid as typeof ARTICLE)?.options as { draftAndPublish?: boolean } | undefined)
       ?.draftAndPublish;
     const after = await readRows(strapi, uid, documentId);
-    for (const change of siteChanges(
+    const changes = siteChanges(
       uid,
       documentId,
       action,
       publicStates(uid, draftAndPublish, before),
       publicStates(uid, draftAndPublish, after),
-    )) {
-      emit(strapi, change);
-    }
+    );
+    if (changes.length === 0) return;
+    const receivers = activeReceivers(receiverConfig());
+    await strapi.db.transaction(async ({ trx, onCommit }) => {
+      await enqueue(trx, changes, receivers);
+      // The search index is brought up to date right after the commit (the search index step); its rows
+      // fall due later, so the worker only steps in when this process died before that.
+      if (indexed(uid)) change.searchOutbox = await enqueue(trx, changes, ['search'], { dueAt: Date.now() + SEARCH_GRACE_MS });
+      onCommit(() => {
+        for (const change of changes) strapi.eventHub.emit(SITE_CHANGE_EVENT, change);
+        outboxWorker(strapi).kick();
+      });
+    });
   },
 };
-
-function emit(strapi: Core.Strapi, change: SiteChange) {
-  strapi.eventHub.emit(SITE_CHANGE_EVENT, change);
-}

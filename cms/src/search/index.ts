@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ARTICLE, CONTENT_TYPES } from '@newsroom/contract';
 import { SearchIndexer } from './indexer';
 import type { Step } from '../publishing/pipeline';
+import { markServed } from '../outbox/store';
 
 const LABELS = [CONTENT_TYPES.author.uid, CONTENT_TYPES.tag.uid] as const;
 
@@ -26,15 +27,30 @@ export function searchIndexer(strapi: Core.Strapi): SearchIndexer {
 export const searchIndex: Step = {
   name: 'search index',
   applies: ({ uid, action }) => uid === ARTICLE || ((LABELS as readonly string[]).includes(uid) && action !== 'create'),
-  async run({ strapi, uid, documentId }) {
+  async run({ strapi, uid, documentId, searchOutbox = [] }) {
     if (!documentId) return;
-    if (uid === ARTICLE) return searchIndexer(strapi).syncDocument(documentId);
+    const served = () => markServed(strapi.db.connection, searchOutbox);
+    if (uid === ARTICLE) {
+      await searchIndexer(strapi).syncDocument(documentId);
+      return served();
+    }
     // In the background: a renamed tag may be on thousands of articles.
-    void searchIndexer(strapi)
-      .syncRelated(uid as (typeof LABELS)[number], documentId)
+    void syncLabel(strapi, uid, documentId)
+      .then(served)
       .catch((error) => strapi.log.error(`search index: articles of ${documentId} not synced: ${error.message}`));
   },
 };
+
+/** Whether the index shows this type: articles, and the authors' and tags' names on them. */
+export const indexed = (uid: string) => uid === ARTICLE || (LABELS as readonly string[]).includes(uid);
+
+/** Brings the index up to date with one document (the outbox's search receiver, and the step above). */
+export function syncIndexed(strapi: Core.Strapi, uid: string, documentId: string) {
+  return uid === ARTICLE ? searchIndexer(strapi).syncDocument(documentId) : syncLabel(strapi, uid, documentId);
+}
+
+const syncLabel = (strapi: Core.Strapi, uid: string, documentId: string) =>
+  searchIndexer(strapi).syncRelated(uid as (typeof LABELS)[number], documentId);
 
 // Raised whenever what the index stores changes, so an existing database is re-indexed at the next start.
 const INDEX_VERSION = 3;

@@ -1,56 +1,21 @@
 import type { Core } from '@strapi/strapi';
-import { REVALIDATE_PATH, REVALIDATE_SECRET_HEADER } from '@newsroom/contract';
-import { SITE_CHANGE_EVENT } from '../refresh/site-refresh';
-import { retryWebhookDeliveries } from './delivery';
-import { cmsEnv } from '../env';
 
+/** The Strapi webhook that once carried the site's change events (before the outbox, src/outbox). */
 export const WEB_REVALIDATION_WEBHOOK = 'web: refresh pages';
-const EVENTS = [SITE_CHANGE_EVENT];
 
-type Webhook = { id: string | number; name: string; url: string; headers: Record<string, string>; events: string[]; isEnabled: boolean };
+type Webhook = { id: string | number; name: string };
 
 /**
- * Registers (or corrects) the webhook that tells the web app what changed: it subscribes to the site's
- * change events (refresh/site-refresh.ts), points at WEB_URL and carries the shared REVALIDATE_SECRET. Its
- * deliveries are retried and logged (delivery.ts), and it stays visible in the admin (Settings →
- * Webhooks). Stored webhooks are loaded before the app's bootstrap, so one created or changed here is also
- * handed to the runner.
+ * The site's refreshes go through the outbox now: a webhook left by an earlier version would post every
+ * event a second time, from memory, and lose it on a restart. It is removed at start (the admin's Settings →
+ * Webhooks keeps any webhook an editor made); the admin home's "Site refresh" widget shows the deliveries.
  */
-export async function registerWebRevalidation(strapi: Core.Strapi) {
-  const env = cmsEnv();
-  if (env.WEB_URL === '') {
-    strapi.log.info('WEB_URL is blank: no web app is told of changes');
-    return;
-  }
-  const webUrl = env.WEB_URL.replace(/\/$/, '');
-  const secret = env.REVALIDATE_SECRET;
-  const wanted = {
-    name: WEB_REVALIDATION_WEBHOOK,
-    url: `${webUrl}${REVALIDATE_PATH}`,
-    headers: { [REVALIDATE_SECRET_HEADER]: secret },
-    events: EVENTS,
-    isEnabled: true,
-  };
-
-  retryWebhookDeliveries(strapi, [WEB_REVALIDATION_WEBHOOK], {
-    attempts: env.WEBHOOK_ATTEMPTS,
-    baseMs: env.WEBHOOK_RETRY_BASE_MS,
-  });
-
+export async function retireRevalidationWebhook(strapi: Core.Strapi) {
   const store = strapi.get('webhookStore');
-  store.addAllowedEvent('SITE_CHANGE', SITE_CHANGE_EVENT);
   const runner = strapi.get('webhookRunner');
-  const existing = ((await store.findWebhooks()) as Webhook[]).find((webhook) => webhook.name === wanted.name);
-
-  if (!existing) {
-    runner.add(await store.createWebhook(wanted));
-    return;
+  for (const webhook of (await store.findWebhooks()) as Webhook[]) {
+    if (webhook.name !== WEB_REVALIDATION_WEBHOOK) continue;
+    await store.deleteWebhook(webhook.id);
+    runner.remove(webhook);
   }
-  const same =
-    existing.url === wanted.url &&
-    existing.isEnabled &&
-    existing.headers?.[REVALIDATE_SECRET_HEADER] === secret &&
-    existing.events.length === EVENTS.length &&
-    EVENTS.every((event) => existing.events.includes(event));
-  if (!same) runner.update(await store.updateWebhook(existing.id, wanted));
 }

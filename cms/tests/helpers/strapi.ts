@@ -48,7 +48,6 @@ export async function startCms({ seed = true, env = {} }: { seed?: boolean; env?
     ADMIN_PASSWORD: 'Test-Passw0rd!',
     // No web app: nothing is delivered (tests of deliveries start a stand-in and set WEB_URL).
     WEB_URL: '',
-    WEBHOOK_ATTEMPTS: '1',
     REVALIDATE_SECRET: 'test-revalidate-secret',
     ...env,
   });

@@ -36,14 +36,7 @@ export function ListingView({ listing }: { listing: Listing }) {
       {isAuthor && <JsonLd data={personJsonLd(entry, locale)} />}
       <header className="listing__header">
         {isAuthor && entry.avatar && (
-          <Image
-            className="avatar avatar--large"
-            src={entry.avatar.src}
-            alt={entry.avatar.alt}
-            width={96}
-            height={96}
-            priority
-          />
+          <Image className="avatar avatar--large" src={entry.avatar.src} alt={entry.avatar.alt} width={96} height={96} priority />
         )}
         <div>
           <h1>{entry.name}</h1>
