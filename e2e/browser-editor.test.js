@@ -106,6 +106,12 @@ describe("an editor in Strapi's admin", () => {
       await admin.getByRole('menuitem', { name: 'Unpublish', exact: true }).click();
       await admin.getByText('Unpublished document').waitFor();
       await seeOnSite(reader, ({ status }) => status === 404, 'a 404');
+
+      // The home page says whether it all reached the site: the Site refresh widget lists the deliveries.
+      await admin.goto(ADMIN_URL);
+      await admin.getByText('Site refresh').waitFor();
+      await admin.getByText('Everything published has reached the site.').waitFor();
+      expect(await admin.getByText(/Article unpublish \(en\) → Web app/).count()).toBeGreaterThan(0);
     });
   });
 });
