@@ -121,6 +121,12 @@ const schema = z.object({
   /** Where the bucket's files are read over HTTP (blank: S3_ENDPOINT/S3_BUCKET). */
   S3_PUBLIC_URL: optional,
 
+  // Backups (npm run backup / npm run restore; README, Operations).
+  /** Where `npm run backup` writes (relative to cms/). */
+  BACKUP_DIR: text('../.data/backups'),
+  /** Encrypts the Strapi export method's archive (blank: not encrypted); the same key restores it. */
+  BACKUP_ENCRYPTION_KEY: optional,
+
   // The edge cache in front of the public API (edge/edge.vcl): blank, no edge to purge.
   /** Where PURGE requests go on a publish (the edge's API address, from loopback). */
   EDGE_PURGE_URL: optional,

@@ -5,6 +5,7 @@ import type { Core } from '@strapi/strapi';
 import { ARTICLES, AUTHORS, EDITORS_NOTES, PAGES, SECTIONS, SERIES, SITE, TAGS, ZH, type SeedArticle } from './content';
 import { avatarArtwork, estuaryArtwork } from './images';
 import { paragraphsToBlocks } from './blocks';
+import { searchIndexer } from '../search';
 
 const SEED_VERSION = 1;
 const HOUR = 3_600_000;
@@ -149,6 +150,8 @@ class Seeder {
         where: { documentId, locale: 'en' },
         data: { firstPublishedAt: publishedAt, lastEditorialUpdateAt: updatedAt },
       });
+      // The index orders by first publication: it follows the backdating as a rebuild would.
+      await searchIndexer(this.strapi).syncDocument(documentId);
     }
   }
 
