@@ -6,6 +6,7 @@ import { cmsEnv } from '../src/env';
 export default () => [
   'strapi::logger',
   'strapi::errors',
+  'global::database-unavailable',
   'global::status',
   { name: 'strapi::security', config: { hsts: false } },
   'global::transport-security',
