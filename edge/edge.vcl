@@ -100,6 +100,11 @@ sub vcl_synth {
 }
 
 sub vcl_backend_error {
+  # A node that refused or dropped the connection (stopped, killed, restarting) is tried once more on the
+  # next node: a reader sees an error only when no node answers. The probes take it out meanwhile.
+  if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+    return (retry);
+  }
   # No node answered: a short page, never kept.
   set beresp.http.Content-Type = "text/plain; charset=utf-8";
   set beresp.http.Cache-Control = "no-store";

@@ -161,7 +161,11 @@ const cmsEnv = {
 };
 // The first node migrates and seeds the database; the others start once it answers.
 for (const [i, port] of config.cmsPorts.entries()) {
-  run(`cms-${i + 1}`, { command: ['npm', 'run', 'start', '--workspace', 'cms', '--silent'], env: { ...cmsEnv, PORT: String(port) } });
+  run(`cms-${i + 1}`, {
+    command: ['npm', 'run', 'start', '--workspace', 'cms', '--silent'],
+    env: { ...cmsEnv, PORT: String(port) },
+    restart: true,
+  });
   if (i === 0 && !(await waitFor(`${loopback(port)}/_health`, `CMS node 1`, 240))) break;
 }
 for (const [i, port] of config.cmsPorts.entries()) await waitFor(`${loopback(port)}/_health`, `CMS node ${i + 1}`, 240);
@@ -180,6 +184,7 @@ for (const [i, port] of config.webPorts.entries()) {
       REDIS_KEY_PREFIX: config.redisPrefix,
       EDGE_PURGE_URL: site,
     },
+    restart: true,
   });
 }
 for (const [i, port] of config.webPorts.entries()) await waitFor(`${loopback(port)}/robots.txt`, `Web node ${i + 1}`);

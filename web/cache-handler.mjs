@@ -3,7 +3,8 @@
 // tag revalidated on one node is stale on all. Each node also keeps a copy in its own memory and answers
 // from it while no tag of the page was revalidated since; while Redis is away (its client fails at once
 // when not connected), memory alone answers, so pages keep being served; when Redis is back, every node
-// reads and writes it again.
+// forgets its memory copies (a publish made meanwhile reached one node at most, and a restarted Redis no
+// longer knows what was revalidated), purges the edge, and reads and writes Redis again.
 //
 // The edge (Varnish) is purged here too, in the one order that is safe: a tag's pages are first dropped from
 // Redis, then from the edge, so the edge's next request renders anew instead of fetching the stale copy
@@ -32,7 +33,8 @@ const EXPIRE_SECONDS = 31_536_000;
 
 const log = (line) => console.log(JSON.stringify({ at: new Date().toISOString(), ...line }));
 
-function connect(url, purgeUrl) {
+/** A Redis client that reconnects by itself; `onBack` runs each time it is back after being away. */
+function connect(url, onBack) {
   const client = createClient({
     url,
     // A command while Redis is away fails at once instead of queueing: the node serves from memory.
@@ -45,11 +47,9 @@ function connect(url, purgeUrl) {
     down = true;
   });
   client.on('ready', () => {
-    // Pages rendered while Redis was away were not indexed (and Redis may have restarted empty): the edge
-    // drops every page once, so no copy it holds outlives a publish it was not told of.
     if (down) {
       log({ msg: 'redis back' });
-      if (purgeUrl) void purgeEdge(purgeUrl, 'redis back', [SITE_PAGES_KEY]);
+      onBack();
     }
     down = false;
   });
@@ -117,7 +117,8 @@ const REDIS_TIMEOUT_MS = 1_000;
  */
 function sharedHandler(client, prefix, purgeUrl) {
   const redis = createRedisHandler({ client, keyPrefix: prefix, timeoutMs: REDIS_TIMEOUT_MS });
-  const memory = createLruHandler({ maxItemsNumber: 5_000, maxItemSizeBytes: 200 * 1024 * 1024 });
+  const newMemory = () => createLruHandler({ maxItemsNumber: 5_000, maxItemSizeBytes: 200 * 1024 * 1024 });
+  let memory = newMemory();
   const revalidatedAt = tagRevalidatedKey(prefix);
   const timed = () => client.withAbortSignal(AbortSignal.timeout(REDIS_TIMEOUT_MS));
 
@@ -128,7 +129,18 @@ function sharedHandler(client, prefix, purgeUrl) {
     return times.every((time) => !time || Number(time) <= entry.lastModified);
   }
 
+  /**
+   * Redis is back: this node's memory copies may predate a publish it was not told of, and pages rendered
+   * meanwhile were not indexed for the edge. So memory is emptied first, then the edge drops every page
+   * (each node does both, so no stale copy can be refetched into the edge after the last purge).
+   */
+  function afterOutage() {
+    memory = newMemory();
+    if (purgeUrl) void purgeEdge(purgeUrl, 'redis back', [SITE_PAGES_KEY]);
+  }
+
   return {
+    afterOutage,
     name: 'memory-then-redis',
     async get(key, meta) {
       const local = await memory.get(key, meta);
@@ -171,10 +183,10 @@ CacheHandler.onCreation(() => {
   if (globalThis.__sharedCacheConfig) return globalThis.__sharedCacheConfig;
   const prefix = process.env.REDIS_KEY_PREFIX || DEFAULT_PREFIX;
   const purgeUrl = process.env.EDGE_PURGE_URL || '';
-  const client = connect(process.env.REDIS_URL, purgeUrl);
-  globalThis.__sharedCacheConfig = {
-    handlers: [sharedHandler(client, prefix, purgeUrl)],
-  };
+  let handler;
+  const client = connect(process.env.REDIS_URL, () => handler.afterOutage());
+  handler = sharedHandler(client, prefix, purgeUrl);
+  globalThis.__sharedCacheConfig = { handlers: [handler] };
   return globalThis.__sharedCacheConfig;
 });
 

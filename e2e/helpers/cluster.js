@@ -57,6 +57,8 @@ function createCluster({
     // HTTPS through Hitch (when installed), with the self-signed certificate start:cluster made.
     https: `https://127.0.0.1:${edgeTlsPort}`,
     certificate: path.join(tmp, 'tls', 'cert.pem'),
+    /** The edge's working folder, for varnishadm -n. */
+    varnishDir: path.join(tmp, 'varnish'),
     webNodes: webPorts.map(loopback),
     cmsNodes: cmsPorts.map(loopback),
     start() {

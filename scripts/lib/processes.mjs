@@ -25,9 +25,18 @@ export function supervisor({ cwd, env }) {
 
   /**
    * Starts a part. `command` defaults to the workspace's own start script; an `optional` part (a
-   * translation engine) may stop without stopping the rest, and its output is not shown.
+   * translation engine) may stop without stopping the rest, and its output is not shown. A part that may
+   * `restart` (a web or CMS node: others serve meanwhile) is started again a second after it dies, as a
+   * service manager would; five quick deaths in a row stop everything.
    */
-  function run(name, { command = ['npm', 'run', 'start', '--workspace', name, '--silent'], env: extra = {}, optional = false } = {}) {
+  function run(name, options = {}) {
+    const {
+      command = ['npm', 'run', 'start', '--workspace', name, '--silent'],
+      env: extra = {},
+      optional = false,
+      restart = false,
+    } = options;
+    const startedAt = Date.now();
     const child = spawn(command[0], command.slice(1), {
       cwd,
       env: { ...env, ...extra },
@@ -42,9 +51,14 @@ export function supervisor({ cwd, env }) {
         for (const line of lines) process.stdout.write(`[${name}] ${line}\n`);
       });
     }
-    child.on('exit', (code) => {
-      if (optional && !stopping) console.error(`[${name}] stopped (exit ${code}); the rest runs on without it`);
-      else if (!stopping) {
+    child.on('exit', (code, signal) => {
+      if (stopping) return;
+      const quick = Date.now() - startedAt < 10_000 ? (options.quickDeaths ?? 0) + 1 : 0;
+      if (optional) console.error(`[${name}] stopped (exit ${code}); the rest runs on without it`);
+      else if (restart && quick < 5) {
+        console.error(`[${name}] stopped (${signal ?? `exit ${code}`}); restarting it in 1 s`);
+        setTimeout(() => stopping || run(name, { ...options, quickDeaths: quick }), 1_000);
+      } else {
         console.error(`[${name}] stopped (exit ${code}); stopping the rest`);
         stop(code || 1);
       }
@@ -65,7 +79,9 @@ export function supervisor({ cwd, env }) {
       }
     }
     const exited = Promise.all(
-      children.map((child) => (child.exitCode !== null ? null : new Promise((resolve) => child.on('exit', resolve)))),
+      children.map((child) =>
+        child.exitCode !== null || child.signalCode !== null ? null : new Promise((resolve) => child.on('exit', resolve)),
+      ),
     );
     exiting = Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]).then(() => process.exit(code));
     return exiting;
