@@ -13,6 +13,7 @@ type Attribute = { type: string; target?: string; component?: string; components
 type Schema = { attributes: Record<string, Attribute> };
 
 const FILE = 'plugin::upload.file';
+const PAGE = 500;
 const LEFT_OUT = new Set(['id', 'createdBy', 'updatedBy', 'localizations']);
 
 export type Inventory = {
@@ -73,14 +74,18 @@ async function entriesOf(strapi: Core.Strapi, uid: UID.ContentType, locales: str
   const statuses = contentType.options?.draftAndPublish ? (['draft', 'published'] as const) : ([undefined] as const);
   const localeList = contentType.pluginOptions?.i18n?.localized ? locales : [undefined];
   const found: [string, string][] = [];
+  // A page at a time: a hundred thousand articles with their bodies do not fit in memory at once.
   for (const locale of localeList)
-    for (const status of statuses) {
-      const entries = (await strapi.documents(uid).findMany({ locale, status, populate } as never)) as Record<string, unknown>[];
-      for (const entry of entries) {
-        const key = [uid, entry.documentId ?? entry.code ?? entry.id, locale ?? '-', status ?? '-'].join(' ');
-        found.push([key, sha256(JSON.stringify(canonical(entry)))]);
+    for (const status of statuses)
+      for (let start = 0; ; start += PAGE) {
+        const query = { locale, status, populate, sort: 'documentId:asc', start, limit: PAGE };
+        const entries = (await strapi.documents(uid).findMany(query as never)) as Record<string, unknown>[];
+        for (const entry of entries) {
+          const key = [uid, entry.documentId ?? entry.code ?? entry.id, locale ?? '-', status ?? '-'].join(' ');
+          found.push([key, sha256(JSON.stringify(canonical(entry)))]);
+        }
+        if (entries.length < PAGE) break;
       }
-    }
   return found;
 }
 
