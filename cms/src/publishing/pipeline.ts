@@ -116,12 +116,11 @@ const STRENGTH = ['discardDraft', 'update', 'create', 'publish', 'unpublish', 'd
 const pending = new WeakMap<object, Map<string, Change>>();
 
 /**
- * Runs the after-commit steps once the caller's transaction commits (the admin wraps a publish in one), at
- * once outside one: they may write through their own connection, which SQLite's single one would deadlock
- * on, and they must never act on what a rollback undoes.
+ * Runs the after-commit steps once the caller's transaction commits (the admin wraps a publish in one):
+ * they may write through their own connection, which SQLite's single one would deadlock on, and they must
+ * never act on what a rollback undoes.
  */
 async function afterCommit(strapi: Core.Strapi, change: Change) {
-  if (!strapi.db.inTransaction()) return runAfterCommit(change);
   await strapi.db.transaction(async ({ trx, onCommit, onRollback }) => {
     const queued = pending.get(trx) ?? new Map<string, Change>();
     pending.set(trx, queued);
