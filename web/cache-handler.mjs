@@ -117,7 +117,10 @@ const REDIS_TIMEOUT_MS = 1_000;
  */
 function sharedHandler(client, prefix, purgeUrl) {
   const redis = createRedisHandler({ client, keyPrefix: prefix, timeoutMs: REDIS_TIMEOUT_MS });
-  const newMemory = () => createLruHandler({ maxItemsNumber: 5_000, maxItemSizeBytes: 200 * 1024 * 1024 });
+  // A node's memory is a small first level in front of Redis (which holds every page): its size is counted
+  // as the entries' JSON, which a JavaScript heap holds at two to four times that.
+  const megabytes = Number(process.env.WEB_MEMORY_CACHE_MB || 64);
+  const newMemory = () => createLruHandler({ maxItemsNumber: 5_000, maxItemSizeBytes: megabytes * 1024 * 1024 });
   let memory = newMemory();
   const revalidatedAt = tagRevalidatedKey(prefix);
   const timed = () => client.withAbortSignal(AbortSignal.timeout(REDIS_TIMEOUT_MS));
