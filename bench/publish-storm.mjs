@@ -5,13 +5,9 @@
 // retitle the seeded articles one after the other. Prints: publish-to-live with no readers (the baseline of
 // the same run); readers' errors and latency during the storm; publish-to-live during the storm.
 // Usage: npm run bench:storm [-- --seconds 60 --readers 20 --publishes 100]
-import { createRequire } from 'node:module';
 import { percentile } from './lib/cms.mjs';
-import { LIVE_TIMEOUT_MS, ms, POLL_MS, publishAndWait, readerPages, sleep, startBenchCluster, warm } from './lib/cluster-load.mjs';
+import { LIVE_TIMEOUT_MS, ms, POLL_MS, prepareLoad, publishAndWait, sleep, startBenchCluster, warm } from './lib/cluster-load.mjs';
 import { markdownTable, option } from './lib/report.mjs';
-
-const require = createRequire(import.meta.url);
-const { adminSession } = require('../e2e/helpers/http.js');
 
 const seconds = Number(option('seconds', 60));
 const readers = Number(option('readers', 20));
@@ -95,10 +91,7 @@ function publishRow(results) {
 
 try {
   await ready;
-  const { articles, pages } = await readerPages(cluster);
-  console.error(`Warming ${pages.length} pages through the edge...`);
-  await warm(cluster, pages);
-  const editors = await Promise.all(cluster.cmsNodes.map((node) => adminSession(node, ADMIN)));
+  const { articles, pages, editors } = await prepareLoad(cluster, ADMIN);
   const publish = publisher(editors, articles);
 
   console.error(`Idle baseline: ${IDLE_PUBLISHES} publishes, no readers...`);

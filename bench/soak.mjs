@@ -7,13 +7,9 @@
 // Usage: npm run bench:soak [-- --minutes 10 --readers 10]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { percentile } from './lib/cms.mjs';
-import { LIVE_TIMEOUT_MS, ms, POLL_MS, publishAndWait, readerPages, sleep, startBenchCluster, warm } from './lib/cluster-load.mjs';
+import { LIVE_TIMEOUT_MS, ms, POLL_MS, prepareLoad, publishAndWait, sleep, startBenchCluster } from './lib/cluster-load.mjs';
 import { markdownTable, option } from './lib/report.mjs';
-
-const require = createRequire(import.meta.url);
-const { adminSession } = require('../e2e/helpers/http.js');
 
 const minutes = Number(option('minutes', 10));
 const readers = Number(option('readers', 10));
@@ -143,10 +139,7 @@ async function reader(pages, first, until) {
 
 try {
   await ready;
-  const { articles, pages } = await readerPages(cluster);
-  console.error(`Warming ${pages.length} pages through the edge...`);
-  await warm(cluster, pages);
-  const editors = await Promise.all(cluster.cmsNodes.map((node) => adminSession(node, ADMIN)));
+  const { articles, pages, editors } = await prepareLoad(cluster, ADMIN);
 
   const processes = serverProcesses();
   const start = new Map(processes.map(({ pid }) => [pid, rss(pid)]));

@@ -6,6 +6,7 @@ import { createClient } from '@redis/client';
 
 const require = createRequire(import.meta.url);
 const { createCluster } = require('../../e2e/helpers/cluster.js');
+const { adminSession } = require('../../e2e/helpers/http.js');
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const ARTICLE_TYPE = '/content-manager/collection-types/api::article.article';
@@ -53,6 +54,15 @@ export async function readerPages(cluster) {
   const sections = await list('sections?fields[0]=slug&pagination[pageSize]=20');
   const pages = ['/', ...articles.map((a) => `/articles/${a.slug}`), ...sections.map((s) => `/sections/${s.slug}`)];
   return { articles, pages };
+}
+
+/** Once the cluster runs: its reader pages warm at the edge, and an editor's session on each CMS node. */
+export async function prepareLoad(cluster, admin) {
+  const { articles, pages } = await readerPages(cluster);
+  console.error(`Warming ${pages.length} pages through the edge...`);
+  await warm(cluster, pages);
+  const editors = await Promise.all(cluster.cmsNodes.map((node) => adminSession(node, admin)));
+  return { articles, pages, editors };
 }
 
 /** Fetches each page until the edge answers it from its cache. */
