@@ -158,6 +158,10 @@ const cmsEnv = {
   WEB_PUBLIC_URL: process.env.WEB_PUBLIC_URL || `http://localhost:${config.edgePort}`,
   WEB_API_TOKEN_FILE: tokenFile,
   PUBLIC_URL: '',
+  // One count of each client's requests across the nodes; the client is whom the edge names.
+  REDIS_URL: config.redisUrl,
+  REDIS_KEY_PREFIX: config.redisPrefix,
+  TRUSTED_PROXIES: process.env.TRUSTED_PROXIES || '127.0.0.1',
 };
 // The first node migrates and seeds the database; the others start once it answers.
 for (const [i, port] of config.cmsPorts.entries()) {

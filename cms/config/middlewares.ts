@@ -4,7 +4,7 @@ import { cmsEnv } from '../src/env';
 // No 'strapi::poweredBy': the CMS does not announce what it runs. Security headers (nosniff, a
 // Referrer-Policy, frame-ancestors 'self') come from strapi::security; HSTS only where served over TLS.
 export default () => [
-  'strapi::logger',
+  'global::request-log',
   'strapi::errors',
   'global::database-unavailable',
   'global::status',
@@ -12,11 +12,13 @@ export default () => [
   'global::transport-security',
   { name: 'strapi::cors', config: corsOptions(cmsEnv()) },
   'global::path-guard',
+  'global::api-client',
+  'global::rate-limit',
   'strapi::query',
   'global::query-guard',
   'strapi::body',
   'strapi::session',
-  'global::edge-cache',
+  'global::http-cache',
   'strapi::favicon',
   'global::uploads-from-storage',
   'strapi::public',

@@ -107,6 +107,8 @@ const schema = z.object({
   OUTBOX_POLL_MS: int(1_000),
   /** Origins whose browsers may call the CMS (blank: WEB_PUBLIC_URL and PUBLIC_URL). */
   CORS_ORIGINS: list([]),
+  /** Partners' sites whose browsers may read the public API (not the admin), e.g. https://partner.example. */
+  PARTNER_ORIGINS: list([]),
 
   // Uploads: on local disk (PUBLIC_DIR/uploads), or in S3-compatible storage for several CMS nodes.
   UPLOAD_PROVIDER: z.enum(['local', 's3', '']).default(''),
@@ -132,6 +134,18 @@ const schema = z.object({
   EDGE_PURGE_URL: optional,
   /** How long the edge may keep an anonymous API answer; a publish purges it sooner. */
   EDGE_API_MAX_AGE: int(3_600),
+
+  // The public API's limits (src/middlewares/rate-limit.ts; README, "Partners").
+  /** Requests a window per client address, and per partner token (the web app's token is not limited). */
+  API_RATE_LIMIT: int(300),
+  API_TOKEN_RATE_LIMIT: int(1_200),
+  /** The window, in seconds. */
+  API_RATE_LIMIT_WINDOW: int(60),
+  /** Where the counts live when several nodes share them (blank: each node's memory). */
+  REDIS_URL: optional,
+  REDIS_KEY_PREFIX: text('newsroom:'),
+  /** Addresses of the proxies (the edge) whose X-Forwarded-For names the client; nobody else's is believed. */
+  TRUSTED_PROXIES: list([]),
 
   // Search and Search Trends
   SEARCH_MAX_RESULTS: int(500),

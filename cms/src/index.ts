@@ -5,6 +5,7 @@ import { ensureLocales } from './bootstrap/locales';
 import { restrictPublicRole } from './bootstrap/public-access';
 import { ensureWebApiToken } from './bootstrap/api-token';
 import { ensureFirstAdmin } from './bootstrap/admin-account';
+import { ensurePartnerTokens, registerPartnerTokenRules } from './bootstrap/partner-tokens';
 import { seedDemoContent } from './seed';
 import { retireRevalidationWebhook } from './webhooks/web-revalidation';
 import { startSiteRefresh } from './refresh/site-refresh';
@@ -22,12 +23,14 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerPublishingPipeline(strapi);
     registerTrendRules(strapi);
+    registerPartnerTokenRules(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     await restrictPublicRole(strapi);
     await ensureWebApiToken(strapi);
+    await ensurePartnerTokens(strapi);
     await ensureFirstAdmin(strapi);
     await ensureSearchIndex(strapi);
     await searchTrends(strapi).ensureSchema();

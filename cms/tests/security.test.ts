@@ -260,7 +260,7 @@ describe('drafts are for the web app’s preview only, decided by who the client
     const { accessKey } = await cms.strapi.service('admin::api-token-content-api').create({
       name: 'a partner',
       type: 'read-only',
-      lifespan: null,
+      lifespan: 7 * 24 * 3600_000,
     });
     const partner = await cms.api.get('/api/articles?status=draft').set('Authorization', `Bearer ${accessKey}`);
     expect(partner.status).toBe(403);

@@ -47,6 +47,9 @@ function createCluster({
     REDIS_KEY_PREFIX: `newsroom:e2e:${process.pid}:`,
     // Each test file's cluster has its own engines: the translation engine is chosen by the test.
     TRANSLATION_PROVIDER: 'none',
+    // Tests and benches ask far more than a client would; the tests of the limits set their own.
+    API_RATE_LIMIT: '1000000',
+    API_TOKEN_RATE_LIMIT: '1000000',
     ...extra,
   });
 

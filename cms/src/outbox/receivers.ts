@@ -24,7 +24,7 @@ async function send(url: string, init: RequestInit, timeoutMs: number): Promise<
 /**
  * Delivers one change event. The web app's /api/revalidate makes the pages that showed or now show the entry
  * stale (the same body Strapi's webhooks sent before the outbox); the edge drops the API
- * answers that hold the document and the lists of its type (src/middlewares/edge-cache.ts names them).
+ * answers that hold the document and the lists of its type (src/middlewares/http-cache.ts names them).
  */
 export function deliver(receiver: Receiver, change: SiteChange, config: ReceiverConfig): Promise<Answer> {
   if (receiver === 'web') {
