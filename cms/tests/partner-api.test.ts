@@ -171,13 +171,12 @@ describe('fair limits', () => {
   it('counts each partner token apart from its address, and never limits the web app’s token', async () => {
     const { key } = await partnerToken('busy partner');
     const client = newClient();
-    const statuses = [];
+    const answers = [];
     for (let i = 0; i < 9; i++) {
-      const res = await cms.api.get('/api/site').set('X-Forwarded-For', client).set('Authorization', `Bearer ${key}`);
-      statuses.push(res.status);
-      if (i === 0) expect(res.headers['ratelimit-policy']).toBe('"token";q=8;w=60');
+      answers.push(await cms.api.get('/api/site').set('X-Forwarded-For', client).set('Authorization', `Bearer ${key}`));
     }
-    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 429]);
+    expect(answers.map((res) => res.status)).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 429]);
+    expect(answers[0].headers['ratelimit-policy']).toBe('"token";q=8;w=60');
 
     const web = fs.readFileSync(path.join(cms.tmp, 'web-api-token'), 'utf8').trim();
     for (let i = 0; i < 12; i++) {
