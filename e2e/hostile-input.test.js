@@ -40,15 +40,17 @@ async function readCatalog() {
 }
 
 const web = (path, init = {}) => fuzz.send(system.web, { method: 'GET', headers: {}, path, ...init });
-// The CMS logs every request it answers; what the site asked it for, since `mark`.
+// The CMS logs every request it answers as a JSON line; what the site asked it for since `mark`, as
+// "/api/path?query" strings.
 const cmsRequestsSince = (mark) =>
   running
     .output()
     .slice(mark)
     .split('\n')
-    // eslint-disable-next-line no-control-regex -- the logger's colour codes start with ESC
-    .map((line) => line.replace(/\x1b\[[0-9;]*m/g, ''))
-    .filter((line) => line.startsWith('[cms]') && line.includes('http: GET /api/'));
+    .filter((line) => line.startsWith('[cms] {"time"'))
+    .map((line) => JSON.parse(line.slice('[cms] '.length)))
+    .filter((request) => request.method === 'GET' && request.path.startsWith('/api/'))
+    .map((request) => `${request.path}?${request.query}`);
 
 describe('hostile input, one class at a time', () => {
   it('answers any method but GET and HEAD on a page or feed with 405 and Allow, and never caches an error in its place', async () => {

@@ -4,7 +4,7 @@ import { cmsEnv } from '../env';
 
 /**
  * One JSON line per request on standard output, for operators' log tools (in place of strapi::logger's
- * coloured text): when, method, path, status, milliseconds, the token's name (never the token) and how the
+ * coloured text): when, method, path and query, status, milliseconds, the token's name (never the token) and how the
  * answer stood to caches: `miss` (the edge asked for an answer it may keep), `pass` (the edge may not keep
  * it, or there is no edge), `not-modified` (a 304 to a client's If-None-Match). Edge hits never reach the
  * CMS; the edge's own log (varnishncsa) has them.
@@ -23,6 +23,7 @@ export default () => {
         time: new Date().toISOString(),
         method: ctx.method,
         path: ctx.path,
+        query: ctx.querystring.slice(0, 2_000),
         status: ctx.status,
         ms: Number((Number(process.hrtime.bigint() - started) / 1e6).toFixed(1)),
         token: client?.kind === 'token' ? client.name : null,
