@@ -33,10 +33,9 @@ describe('the OpenAPI description of the public API', () => {
 
   it('describes what the public may call and nothing else', () => {
     const paths = Object.keys(document.paths);
-    for (const type of Object.values(CONTENT_TYPES)) {
-      if (type === CONTENT_TYPES.trendRule) expect(paths).not.toContain(type.path);
-      else expect(paths).toContain(type.path);
-    }
+    const readable = Object.values(CONTENT_TYPES).filter((type) => type !== CONTENT_TYPES.trendRule);
+    expect(paths).toEqual(expect.arrayContaining(readable.map((type) => type.path)));
+    expect(paths).not.toContain(CONTENT_TYPES.trendRule.path);
     expect(paths).toEqual(expect.arrayContaining(['/search', '/search-trends', '/machine-translation/languages']));
     expect(paths.filter((p) => /^\/(users|auth\/|connect|upload|content-type-builder|email|i18n)|\(/.test(p))).toEqual([]);
     for (const methods of Object.values(document.paths) as Json[]) expect(Object.keys(methods)).toEqual(['get']);
