@@ -2,6 +2,7 @@ const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const http2 = require('node:http2');
 const zlib = require('node:zlib');
+const { strapi: strapiClient } = require('@strapi/client');
 const { createCluster } = require('./helpers/cluster');
 const { adminSession, waitFor } = require('./helpers/http');
 const { azureStandIn } = require('./helpers/translation-services');
@@ -14,6 +15,8 @@ const ARTICLE_TYPE = '/content-manager/collection-types/api::article.article';
 const REDIS_PORT = 6391;
 // Generous, for a busy 2-core machine; how fast a publish goes live through the edge, bench:edge measures.
 const LIVE_MS = 15_000;
+const PARTNER_LIMIT = 30;
+const DAY_MS = 24 * 3600_000;
 
 /** A plain red PNG of the given size, made here (an editor's upload). */
 function redPng(width, height) {
@@ -78,6 +81,8 @@ beforeAll(async () => {
       TRANSLATION_PROVIDER: 'azure',
       AZURE_TRANSLATOR_URL: translator.url,
       AZURE_TRANSLATOR_KEY: 'e2e-cluster-key',
+      // A partner token's limit, low enough to reach (the web app's token is never limited).
+      API_TOKEN_RATE_LIMIT: String(PARTNER_LIMIT),
     },
   });
   running = cluster.start();
@@ -404,5 +409,85 @@ describe('the cluster', () => {
     expect((await editorB.request(`${ARTICLE_TYPE}/${documentId}?locale=en`, 'PUT', { title })).status).toBe(200);
     expect((await editorB.request(`${ARTICLE_TYPE}/${documentId}/actions/publish?locale=en`, 'POST', {})).status).toBe(200);
     await seenEverywhere(path, title);
+  });
+});
+
+describe('partners through the cluster', () => {
+  let partnerKey;
+  beforeAll(async () => {
+    // Made in the admin as an editor with the Partnerships role would (Settings → API Tokens).
+    const forever = await editorA.request('/admin/api-tokens', 'POST', { name: 'e2e forever', type: 'read-only', lifespan: null });
+    expect(forever.status).toBe(400);
+    expect(forever.body.error.message).toMatch(/must expire/);
+    const made = await editorA.request('/admin/api-tokens', 'POST', {
+      name: 'e2e partner',
+      description: 'A partner site',
+      type: 'read-only',
+      lifespan: 7 * DAY_MS,
+    });
+    expect(made.status).toBe(201);
+    partnerKey = made.body.data.accessKey;
+  });
+
+  it('reads through @strapi/client as a partner would: list, filter by slug, populate authors, page through the archive', async () => {
+    for (const client of [strapiClient({ baseURL: `${cluster.api}/api` }), strapiClient({ baseURL: `${cluster.api}/api`, auth: partnerKey })]) {
+      const articles = client.collection('articles');
+      const one = await articles.find({
+        filters: { slug: { $eq: 'night-market-returns-to-quayside' } },
+        populate: { authors: { fields: ['name', 'slug'] } },
+      });
+      expect(one.data).toHaveLength(1);
+      expect(one.data[0].authors.length).toBeGreaterThan(0);
+      expect(one.data[0].authors[0].name).toEqual(expect.any(String));
+
+      const seen = new Set();
+      let page = 1;
+      let pageCount = 1;
+      do {
+        const answer = await articles.find({ fields: ['slug'], sort: 'publishedAt:desc', pagination: { page, pageSize: 4 } });
+        for (const article of answer.data) seen.add(article.documentId);
+        pageCount = answer.meta.pagination.pageCount;
+        expect(answer.meta.pagination.total).toBeGreaterThan(4);
+      } while (++page <= pageCount);
+      const total = (await articles.find({ pagination: { pageSize: 1 } })).meta.pagination.total;
+      expect(seen.size).toBe(total);
+    }
+  });
+
+  it('keeps a repeated anonymous answer at the edge, revalidates it there, and counts it against nobody until a publish changes it', async () => {
+    const path = '/api/articles?filters[slug][$eq]=night-market-returns-to-quayside&fields[0]=title&fields[1]=standfirst';
+    const first = await get(cluster.api, path);
+    const again = await get(cluster.api, path);
+    expect(again.cache).toBe('HIT');
+    expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(again.headers.get('ratelimit')).toBeNull();
+    expect(again.headers.get('ratelimit-policy')).toMatch(/^"address";q=\d+;w=60$/);
+    const revalidated = await get(cluster.api, path, { 'If-None-Match': first.headers.get('etag') });
+    expect(revalidated.status).toBe(304);
+
+    const documentId = await documentIdOf('night-market-returns-to-quayside');
+    const standfirst = 'Stalls return to the quayside every Friday, partners read it first.';
+    expect((await editorB.request(`${ARTICLE_TYPE}/${documentId}?locale=en`, 'PUT', { standfirst })).status).toBe(200);
+    expect((await editorB.request(`${ARTICLE_TYPE}/${documentId}/actions/publish?locale=en`, 'POST', {})).status).toBe(200);
+    await waitFor(async () => (await get(cluster.api, path)).body.includes(standfirst), { timeoutMs: LIVE_MS });
+    const changed = await get(cluster.api, path, { 'If-None-Match': first.headers.get('etag') });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(first.headers.get('etag'));
+  });
+
+  it('counts a partner token once across both CMS nodes, then answers 429 with Retry-After on either', async () => {
+    const ask = (i) => get(cluster.cmsNodes[i % 2], '/api/site', { Authorization: `Bearer ${partnerKey}` });
+    const used = [];
+    for (let i = 0; (used.at(-1)?.status ?? 200) === 200 && i < PARTNER_LIMIT + 2; i++) used.push(await ask(i));
+    // Earlier tests of this token used some of the window; the rest was counted on both nodes as one.
+    const left = used.map((res) => Number(/r=(\d+)/.exec(res.headers.get('ratelimit'))?.[1]));
+    expect(left.slice(0, -1)).toEqual(left.slice(0, -1).map((_, i) => left[0] - i));
+    expect(used.length).toBeGreaterThan(2);
+    const refused = used.at(-1);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect((await ask(used.length)).status).toBe(429);
+    expect(refused.headers.get('ratelimit-policy')).toBe(`"token";q=${PARTNER_LIMIT};w=60`);
   });
 });

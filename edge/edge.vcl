@@ -70,6 +70,9 @@ sub vcl_backend_response {
     set beresp.uncacheable = true;
     return (deliver);
   }
+  # A kept answer is served to many clients, and serving it counts against none: it carries the limits'
+  # policy, not one client's standing under it.
+  unset beresp.http.RateLimit;
   # A page's surrogate keys are its path (the web app purges pages by path) and site-pages (all of them, the
   # contract's SITE_PAGES_KEY); the API names its documents.
   if (!beresp.http.xkey) {
