@@ -414,8 +414,8 @@ describe('the cluster', () => {
 
 describe('partners through the cluster', () => {
   let partnerKey;
-  beforeAll(async () => {
-    // Made in the admin as an editor with the Partnerships role would (Settings → API Tokens).
+  it('lets an editor make a partner token in the admin, which must expire', async () => {
+    // As an editor with the Partnerships role would (Settings → API Tokens).
     const forever = await editorA.request('/admin/api-tokens', 'POST', { name: 'e2e forever', type: 'read-only', lifespan: null });
     expect(forever.status).toBe(400);
     expect(forever.body.error.message).toMatch(/must expire/);
@@ -426,11 +426,15 @@ describe('partners through the cluster', () => {
       lifespan: 7 * DAY_MS,
     });
     expect(made.status).toBe(201);
+    expect(new Date(made.body.data.expiresAt).getTime()).toBeGreaterThan(Date.now() + 6 * DAY_MS);
     partnerKey = made.body.data.accessKey;
   });
 
   it('reads through @strapi/client as a partner would: list, filter by slug, populate authors, page through the archive', async () => {
-    for (const client of [strapiClient({ baseURL: `${cluster.api}/api` }), strapiClient({ baseURL: `${cluster.api}/api`, auth: partnerKey })]) {
+    for (const client of [
+      strapiClient({ baseURL: `${cluster.api}/api` }),
+      strapiClient({ baseURL: `${cluster.api}/api`, auth: partnerKey }),
+    ]) {
       const articles = client.collection('articles');
       const one = await articles.find({
         filters: { slug: { $eq: 'night-market-returns-to-quayside' } },
@@ -441,14 +445,12 @@ describe('partners through the cluster', () => {
       expect(one.data[0].authors[0].name).toEqual(expect.any(String));
 
       const seen = new Set();
-      let page = 1;
-      let pageCount = 1;
-      do {
+      for (let page = 1, pageCount = 1; page <= pageCount; page++) {
         const answer = await articles.find({ fields: ['slug'], sort: 'publishedAt:desc', pagination: { page, pageSize: 4 } });
         for (const article of answer.data) seen.add(article.documentId);
         pageCount = answer.meta.pagination.pageCount;
         expect(answer.meta.pagination.total).toBeGreaterThan(4);
-      } while (++page <= pageCount);
+      }
       const total = (await articles.find({ pagination: { pageSize: 1 } })).meta.pagination.total;
       expect(seen.size).toBe(total);
     }
