@@ -84,6 +84,26 @@ describe('HTTP caching of the public API', () => {
   });
 });
 
+describe('following changes', () => {
+  it('answers what was published since a partner’s last sync, oldest first, and nothing else', async () => {
+    const client = newClient();
+    const since = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const documentId = await cms.idOf(ARTICLE, 'night-market-returns-to-quayside');
+    const articles = cms.strapi.documents(ARTICLE);
+    await articles.update({ documentId, locale: 'en', data: { standfirst: 'Back every Friday, from six.' } });
+    await articles.publish({ documentId, locale: 'en' });
+    const changed = await cms.api
+      .get(`/api/articles?filters[updatedAt][$gt]=${since}&sort=updatedAt:asc&fields[0]=slug&fields[1]=standfirst`)
+      .set('X-Forwarded-For', client);
+    expect(changed.status).toBe(200);
+    expect(changed.body.data.map((article: { slug: string }) => article.slug)).toEqual(['night-market-returns-to-quayside']);
+    expect(changed.body.data[0].standfirst).toBe('Back every Friday, from six.');
+    const later = await cms.api.get(`/api/articles?filters[updatedAt][$gt]=${new Date().toISOString()}`).set('X-Forwarded-For', client);
+    expect(later.body.data).toEqual([]);
+  });
+});
+
 describe('partner tokens', () => {
   it('read published content, and nothing else: no drafts, no writes, no types or routes the public cannot read', async () => {
     const { key } = await partnerToken('reading partner');
