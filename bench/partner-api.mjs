@@ -61,7 +61,9 @@ try {
   const etag = cached.headers.get('etag');
   const bytes = (await cached.arrayBuffer()).byteLength;
   const notModified = await fetch(`${cluster.cmsNodes[0]}${API}`, { headers: { 'If-None-Match': etag } });
-  if (notModified.status !== 304) throw new Error(`A CMS node answered If-None-Match with ${notModified.status}`);
+  if (notModified.status !== 304) {
+    throw new Error(`A CMS node answered If-None-Match: ${etag} with ${notModified.status} (its ETag: ${notModified.headers.get('etag')})`);
+  }
 
   const edge = measure(`${cluster.api}${API}`);
   const edge304 = measure(`${cluster.api}${API}`, [`If-None-Match: ${etag}`]);

@@ -27,6 +27,18 @@ function documentIds(value: unknown, found = new Set<string>()): Set<string> {
 /** A strong validator of the exact bytes sent. */
 const etagOf = (json: string) => `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
 
+/**
+ * Whether a request's If-None-Match names this answer's ETag (weak comparison, RFC 9110 13.1.2). Not koa's
+ * `ctx.fresh`: it answers no when the request says `Cache-Control: no-cache`, which fetch() adds to every
+ * request with If-None-Match, so no browser or Node client would ever get its 304.
+ */
+function matches(ifNoneMatch: string, etag: string): boolean {
+  if (!ifNoneMatch || !etag) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => opaque(tag) === opaque(etag));
+}
+
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const maxAge = cmsEnv().EDGE_API_MAX_AGE;
   // REST names (plural for a collection, singular for a single type) to content types.
@@ -70,7 +82,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
         ctx.set(SURROGATE_KEY_HEADER, [...keys].join(' '));
       }
     }
-    if (ctx.fresh) {
+    if (matches(ctx.get('if-none-match'), ctx.response.get('ETag'))) {
       ctx.status = 304;
       ctx.body = null;
     }
