@@ -491,5 +491,10 @@ describe('partners through the cluster', () => {
     expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect((await ask(used.length)).status).toBe(429);
     expect(refused.headers.get('ratelimit-policy')).toBe(`"token";q=${PARTNER_LIMIT};w=60`);
+
+    // Operators see each request as a JSON line naming the token, never the token itself.
+    const logged = lines(0, '"token":"e2e partner"').map((line) => JSON.parse(line.slice(line.indexOf('{'))));
+    expect(logged).toEqual(expect.arrayContaining([expect.objectContaining({ method: 'GET', path: '/api/site', status: 429 })]));
+    expect(running.output()).not.toContain(partnerKey);
   });
 });

@@ -155,6 +155,25 @@ describe('partner tokens', () => {
     const role = await cms.strapi.db.query('admin::role').findOne({ where: { code: 'newsroom-partnerships' }, populate: ['permissions'] });
     const actions = (role.permissions as { action: string }[]).map((p) => p.action).sort();
     expect(actions).toEqual(['access', 'create', 'delete', 'read', 'regenerate', 'update'].map((action) => `admin::api-tokens.${action}`));
+
+    // An editor given the role makes a partner's token in the admin; the role opens nothing else.
+    const credentials = { email: 'partnerships@tidewater.test', password: 'Partner-Passw0rd!' };
+    await cms.strapi
+      .service('admin::user')
+      .create({ ...credentials, firstname: 'Pat', lastname: 'Partners', isActive: true, roles: [role.id] });
+    const login = await cms.api.post('/admin/login').send(credentials);
+    expect(login.status).toBe(200);
+    const admin = { Authorization: `Bearer ${login.body.data.token}` };
+    const made = await cms.api
+      .post('/admin/api-tokens')
+      .set(admin)
+      .send({ name: 'a partner site', description: 'made by the partnerships desk', type: 'read-only', lifespan: 30 * DAY });
+    expect(made.status).toBe(201);
+    expect(made.body.data.accessKey).toEqual(expect.any(String));
+    const forever = await cms.api.post('/admin/api-tokens').set(admin).send({ name: 'forever', type: 'read-only', lifespan: null });
+    expect(forever.status).toBe(400);
+    expect(forever.body.error.message).toMatch(/must expire/);
+    expect((await cms.api.get('/content-manager/collection-types/api::article.article').set(admin)).status).toBe(403);
   });
 });
 
