@@ -12,10 +12,10 @@
 // was rendered with, as Redis sets of cache keys. Next's own tags header would say the
 // same, but `next start` does not send it.
 import { CacheHandler } from '@fortedigital/nextjs-cache-handler';
-import createLruHandler from '@fortedigital/nextjs-cache-handler/local-lru';
 import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings';
 import { createClient } from '@redis/client';
 import contract from '@newsroom/contract';
+import { memoryLevel } from './cache-memory.mjs';
 
 const { DEFAULT_LOCALE, EDGE_PURGE_HEADER, SITE_PAGES_KEY } = contract;
 const IMPLICIT_TAG = '_N_T_';
@@ -117,10 +117,9 @@ const REDIS_TIMEOUT_MS = 1_000;
  */
 function sharedHandler(client, prefix, purgeUrl) {
   const redis = createRedisHandler({ client, keyPrefix: prefix, timeoutMs: REDIS_TIMEOUT_MS });
-  // A node's memory is a small first level in front of Redis (which holds every page): its size is counted
-  // as the entries' JSON, which a JavaScript heap holds at two to four times that.
+  // A node's memory is a small first level in front of Redis (which holds every page): cache-memory.mjs.
   const megabytes = Number(process.env.WEB_MEMORY_CACHE_MB || 64);
-  const newMemory = () => createLruHandler({ maxItemsNumber: 5_000, maxItemSizeBytes: megabytes * 1024 * 1024 });
+  const newMemory = () => memoryLevel(megabytes * 1024 * 1024);
   let memory = newMemory();
   const revalidatedAt = tagRevalidatedKey(prefix);
   const timed = () => client.withAbortSignal(AbortSignal.timeout(REDIS_TIMEOUT_MS));
