@@ -1,4 +1,4 @@
-const { spawnSync } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -18,9 +18,18 @@ const ports = { source: { cms: 1396, web: 3096 }, restored: { cms: 1397, web: 30
 const loopback = (port) => `http://127.0.0.1:${port}`;
 const SITE_URL = 'http://news.example.test';
 
+/**
+ * Runs an npm script to its end. Not spawnSync: a blocked event loop cannot see the CMS close an idle
+ * keep-alive connection meanwhile, and the next fetch on it fails ("other side closed").
+ */
 function npm(args, env) {
-  const run = spawnSync('npm', [...args], { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, encoding: 'utf8' });
-  return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
+  return new Promise((resolve) => {
+    const child = spawn('npm', [...args], { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (status) => resolve({ status, output }));
+  });
 }
 const psql = (sql) => spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-qc', sql]);
 const dropDatabase = (name) => psql(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -121,7 +130,7 @@ describe.each([
       });
       must(recorded.status === 200, `search trends answered ${recorded.status}`);
     }
-    const bulk = npm(['run', 'seed:bulk', '--', '--articles', '1000'], source);
+    const bulk = await npm(['run', 'seed:bulk', '--', '--articles', '1000'], source);
     must(bulk.status === 0, `seed:bulk failed: ${bulk.output.slice(-400)}`);
 
     const bulkArticle = (await (await fetch(`${sourceCms}/api/articles?filters[slug][$endsWith]=-999&fields[0]=slug`)).json()).data[0].slug;
@@ -165,7 +174,7 @@ describe.each([
     'restores everything with the %s method: entries, files, search and the same pages',
     async (method) => {
       const backupDir = path.join(tmp, `backup-${method}`);
-      const made = npm(['run', 'backup', '--', '--method', method, '--out', backupDir], source);
+      const made = await npm(['run', 'backup', '--', '--method', method, '--out', backupDir], source);
       expect({ status: made.status, output: made.output.slice(-600) }).toMatchObject({ status: 0 });
       const { contents } = JSON.parse(fs.readFileSync(path.join(backupDir, 'manifest.json'), 'utf8'));
       expect(contents['api::article.article'].entries).toBeGreaterThan(2_000); // 1,000+ articles, draft and published
@@ -173,7 +182,7 @@ describe.each([
       expect(contents['table search_trend_counts'].entries).toBeGreaterThanOrEqual(2);
 
       const target = storage(database, path.join(tmp, `restored-${method}`), names(method));
-      const restored = npm(['run', 'restore', '--', '--from', backupDir], target);
+      const restored = await npm(['run', 'restore', '--', '--from', backupDir], target);
       expect({ status: restored.status, output: restored.output.slice(-800) }).toMatchObject({ status: 0 });
       expect(restored.output).toMatch(/Verified: all \d+ entries and files/);
       console.log(`${database} ${method}: ${/Restored .*/.exec(restored.output)?.[0]}`);
@@ -230,12 +239,12 @@ describe.each([
       fs.writeFileSync(inventoryFile, JSON.stringify(inventory));
 
       const target = storage('sqlite', path.join(tmp, 'restored-tampered'), '');
-      const restored = npm(['run', 'restore', '--', '--from', tampered], target);
+      const restored = await npm(['run', 'restore', '--', '--from', tampered], target);
       expect(restored.status).toBe(1);
       expect(restored.output).toContain(`api::article.article: ${inventory.summary['api::article.article'].entries} entries restored`);
       expect(restored.output).toContain(key);
       // And a restore over a database that holds data needs --force.
-      const again = npm(['run', 'restore', '--', '--from', backupDir], target);
+      const again = await npm(['run', 'restore', '--', '--from', backupDir], target);
       expect(again.status).toBe(2);
       expect(again.output).toContain('add --force');
     }, 120_000);
