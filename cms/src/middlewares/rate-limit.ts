@@ -16,7 +16,7 @@ import { cmsEnv } from '../env';
  */
 type Policy = { name: 'address' | 'token'; quota: number; limiter: RateLimiterAbstract };
 
-function limiter(strapi: Core.Strapi, redis: Redis | null, name: string, points: number, duration: number): RateLimiterAbstract {
+function limiter(redis: Redis | null, name: string, points: number, duration: number): RateLimiterAbstract {
   const memory = new RateLimiterMemory({ points, duration, keyPrefix: name });
   if (!redis) return memory;
   return new RateLimiterRedis({
@@ -47,8 +47,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       redis.on('ready', () => (warned = false));
     }
     policies = {
-      address: { name: 'address', quota: env.API_RATE_LIMIT, limiter: limiter(strapi, redis, 'address', env.API_RATE_LIMIT, window) },
-      token: { name: 'token', quota: env.API_TOKEN_RATE_LIMIT, limiter: limiter(strapi, redis, 'token', env.API_TOKEN_RATE_LIMIT, window) },
+      address: { name: 'address', quota: env.API_RATE_LIMIT, limiter: limiter(redis, 'address', env.API_RATE_LIMIT, window) },
+      token: { name: 'token', quota: env.API_TOKEN_RATE_LIMIT, limiter: limiter(redis, 'token', env.API_TOKEN_RATE_LIMIT, window) },
     };
     return policies;
   }
