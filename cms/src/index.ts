@@ -18,6 +18,8 @@ import { ensureReadIndexes } from './database/read-indexes';
 import { cmsEnv } from './env';
 import { machineTranslation } from './translation/service';
 import { registerTranslationAdminRoutes } from './translation/admin-routes';
+import { applyDeskViews } from './desk/apply-views';
+import { registerDeskAdminRoutes } from './desk/admin-routes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -39,6 +41,8 @@ export default {
     await machineTranslation(strapi).ensureSchema();
     registerTranslationAdminRoutes(strapi);
     registerOutboxAdminRoutes(strapi);
+    registerDeskAdminRoutes(strapi);
+    await applyDeskViews(strapi);
     await ensureReadIndexes(strapi.db.connection);
     if (cmsEnv().SEED_DEMO_CONTENT) {
       await seedDemoContent(strapi);

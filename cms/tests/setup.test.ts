@@ -28,7 +28,7 @@ describe('first start', () => {
   it('seeds the demo outlet: 13 published articles, a draft, a three-part series, authors with avatars, legal pages', async () => {
     const published = (type: string) => cms.strapi.documents(`api::${type}.${type}` as UID.ContentType).count({ status: 'published' });
     expect(await published('article')).toBe(13);
-    expect(await cms.strapi.documents('api::article.article').count({ status: 'draft' })).toBe(14);
+    expect(await cms.strapi.documents('api::article.article').count({ status: 'draft' })).toBe(16);
     expect(await published('author')).toBeGreaterThanOrEqual(3);
     expect(await published('section')).toBeGreaterThanOrEqual(3);
 

@@ -6,6 +6,8 @@ import type { Step } from '../publishing/pipeline';
 import { redirectOwner } from './slug-history';
 
 export const MAX_HEADLINE = 110;
+/** The headline's hard limit (the schema's maxLength): a draft may be longer than MAX_HEADLINE while it is worked on. */
+export const MAX_DRAFT_HEADLINE = 200;
 
 const blank = (value: string | null | undefined) => !value || value.trim() === '';
 
@@ -48,12 +50,7 @@ export const prePublishChecks: Step = {
   async run({ strapi, publishing }) {
     const problems: string[] = [];
     for (const draft of publishing) {
-      const own = publishProblems(draft);
-      const clash = await partNumberClash(strapi, draft);
-      if (clash) own.push(clash);
-      if (draft.slug && (await redirectOwner(strapi, draft.slug, draft.locale ?? '', draft.documentId))) {
-        own.push(`the slug "${draft.slug}" is a former address of another article and still redirects there`);
-      }
+      const own = await draftProblems(strapi, draft);
       if (own.length > 0) problems.push(publishing.length > 1 ? `${draft.locale}: ${own.join('; ')}` : own.join('; '));
     }
     if (problems.length > 0) {
@@ -61,6 +58,17 @@ export const prePublishChecks: Step = {
     }
   },
 };
+
+/** Everything that stops a draft (read with its relations and figures) from being published, checks against other articles included. */
+export async function draftProblems(strapi: Core.Strapi, draft: Row): Promise<string[]> {
+  const problems = publishProblems(draft);
+  const clash = await partNumberClash(strapi, draft);
+  if (clash) problems.push(clash);
+  if (draft.slug && (await redirectOwner(strapi, draft.slug, draft.locale ?? '', draft.documentId))) {
+    problems.push(`the slug "${draft.slug}" is a former address of another article and still redirects there`);
+  }
+  return problems;
+}
 
 /** Another article of the same series already holds this part number. */
 async function partNumberClash(strapi: Core.Strapi, draft: Row) {

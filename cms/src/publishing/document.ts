@@ -42,6 +42,8 @@ const RELATIONS = {
   series: { select: ['documentId'] },
 };
 const FIGURES = { cover: true, gallery: true, body: true };
+/** What the pre-publish checks read of an article's row. */
+export const CHECKED_POPULATE = { ...RELATIONS, ...FIGURES };
 
 /** Every row of a document, drafts and published copies of every locale; an article's with its relations. */
 export async function readRows(strapi: Core.Strapi, uid: string, documentId: string, { figures = false } = {}): Promise<Row[]> {

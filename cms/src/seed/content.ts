@@ -135,6 +135,8 @@ export type SeedArticle = {
   hoursAgo: number;
   updatedHoursAgo?: number;
   draft?: boolean;
+  /** A draft's publish time, this many hours after the seed ran. */
+  publishInHours?: number;
 };
 
 export const ARTICLES: SeedArticle[] = [
@@ -468,6 +470,43 @@ export const ARTICLES: SeedArticle[] = [
       'Figures to be checked against the committee papers when they are released.',
     ],
     cover: { caption: 'Placeholder image for the levy story.', credit: 'Ledger Photo Desk', alt: 'Placeholder: harbour at dawn', hue: 60 },
+    hoursAgo: 0,
+    draft: true,
+  },
+  {
+    // Scheduled: the desk's "Scheduled" widget lists it; the schedule publishes it the next morning.
+    slug: 'lock-gate-overhaul-begins',
+    title: 'Lock gate overhaul begins with a week of night closures',
+    format: 'news',
+    standfirst: 'The inner harbour lock shuts from 10pm to 5am for seven nights while the gate seals are replaced.',
+    section: 'city',
+    tags: ['harbour'],
+    authors: ['mara-okafor'],
+    paragraphs: [
+      'The river authority will close the inner harbour lock overnight for a week from Monday, the first stage of an overhaul of gates that were last refitted two decades ago.',
+      'Boats moored inside the basin can leave until 9.30pm each evening. The pedestrian bridge over the lock stays open throughout.',
+    ],
+    cover: {
+      caption: 'The inner harbour lock at low water.',
+      credit: 'Ledger Photo Desk',
+      alt: 'Two wooden lock gates closed across a narrow channel',
+      hue: 200,
+    },
+    hoursAgo: 0,
+    draft: true,
+    publishInHours: 20,
+  },
+  {
+    // Not ready: the desk's "Needs fixing before publish" widget lists it with the checks' reasons.
+    slug: 'ferry-fares-review-notes',
+    title: 'Ferry fares review: what the operator has been asked to cost',
+    format: 'analysis',
+    standfirst: '',
+    section: 'economy',
+    tags: ['transport'],
+    authors: ['tomas-lindqvist'],
+    paragraphs: ['Notes for the analysis: the three fare structures in the brief, and the questions still open with the operator.'],
+    cover: { caption: 'Ticket machines at the Westbank terminal.', credit: '', alt: 'A row of ticket machines under a canopy', hue: 30 },
     hoursAgo: 0,
     draft: true,
   },

@@ -140,6 +140,7 @@ class Seeder {
         text: c.text,
       })),
       internalNotes: article.draft ? 'Waiting for the committee papers.' : undefined,
+      publishAt: article.publishInHours ? new Date(this.now + article.publishInHours * HOUR).toISOString() : undefined,
     };
     const documentId = await this.entry('api::article.article', `article:${article.slug}`, article.slug, data, undefined, !article.draft);
 
