@@ -3,6 +3,7 @@ import { OUTAGE_PAGE, cmsSeemsDown } from '@/lib/cms-outage';
 import { DEFAULT_LOCALE, LOCALES } from '@/lib/i18n';
 import { formerArticleAddress } from '@/lib/slug-redirects';
 import { env } from '@/lib/env';
+import { uploadWithheld } from '@/lib/picture-rights';
 import { readerKey } from '@/lib/reader-key';
 import { countRender, translationAddress, translationRefusal, waitBeforeRender } from '@/lib/translation-gate';
 
@@ -11,6 +12,7 @@ import { countRender, translationAddress, translationRefusal, waitBeforeRender }
 // page is always asked for this way (lib/translation-gate.ts).
 const PASSTHROUGH = 'x-outage-passthrough';
 const TRANSLATION_RETRY_SECONDS = 60;
+const IMAGE_OPTIMISER = '/_next/image';
 
 /**
  * A first segment that is a locale in another case (`/ZH/...`): next.config's rewrite compares without
@@ -22,6 +24,7 @@ function oddCaseLocale(pathname: string): boolean {
 }
 
 export async function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname === IMAGE_OPTIMISER) return optimisedImage(request);
   const moved = formerArticleAddress(request.nextUrl.pathname);
   if (moved) {
     // On the host the reader asked for (Next needs an absolute URL here).
@@ -46,6 +49,16 @@ export async function proxy(request: NextRequest) {
   return new NextResponse(OUTAGE_PAGE, {
     status: 503,
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': '60', 'Cache-Control': 'no-store' },
+  });
+}
+
+/** A resized upload, unless its picture is no longer published (lib/picture-rights.ts). */
+async function optimisedImage(request: NextRequest) {
+  const source = request.nextUrl.searchParams.get('url') ?? '';
+  if (!(await uploadWithheld(source))) return NextResponse.next();
+  return new NextResponse('This picture is no longer available.', {
+    status: 410,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
   });
 }
 
@@ -74,5 +87,5 @@ async function machineTranslationPage(request: NextRequest, { originalPath, lang
 }
 
 export const config = {
-  matcher: ['/((?!_next/|api/|uploads/|favicon.ico).*)'],
+  matcher: ['/((?!_next/|api/|uploads/|favicon.ico).*)', '/_next/image'],
 };

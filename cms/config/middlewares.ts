@@ -19,6 +19,7 @@ export default () => [
   'strapi::body',
   'strapi::session',
   'global::http-cache',
+  'global::picture-rights',
   'strapi::favicon',
   'global::uploads-from-storage',
   'strapi::public',

@@ -20,6 +20,7 @@ import { machineTranslation } from './translation/service';
 import { registerTranslationAdminRoutes } from './translation/admin-routes';
 import { applyDeskViews } from './desk/apply-views';
 import { registerDeskAdminRoutes } from './desk/admin-routes';
+import { watchPictureRights } from './rights/withheld';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -50,6 +51,7 @@ export default {
     // After the seed: its hundreds of writes have no pages to refresh (the web app has cached nothing yet).
     await retireRevalidationWebhook(strapi);
     await startSiteRefresh(strapi);
+    await watchPictureRights(strapi);
   },
 
   async destroy() {

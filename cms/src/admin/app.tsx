@@ -1,6 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
-import { ArrowClockwise, Calendar, CheckCircle, Earth, WarningCircle } from '@strapi/icons';
+import { ArrowClockwise, Calendar, CheckCircle, Earth, Images, WarningCircle } from '@strapi/icons';
 import { TranslationPanel } from './translation-panel';
 import { ScheduleCell } from './schedule-cell';
 
@@ -20,6 +20,12 @@ export default {
     widget('needs-fixing', 'Needs fixing before publish', WarningCircle, async () => (await import('./desk-widgets')).NeedsFixingWidget);
     widget('recently-published', 'Recently published', CheckCircle, async () => (await import('./desk-widgets')).RecentlyPublishedWidget);
     widget('stale-translations', 'Stale translations', Earth, async () => (await import('./desk-widgets')).StaleTranslationsWidget);
+    widget(
+      'licences-ending',
+      'Picture licences ending (14 days)',
+      Images,
+      async () => (await import('./desk-widgets')).LicencesEndingWidget,
+    );
     widget('site-refresh', 'Site refresh', ArrowClockwise, async () => (await import('./site-refresh-widget')).SiteRefreshWidget);
   },
   bootstrap(app: StrapiApp) {

@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Badge, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
-import type { Item, NeedsFixing, Published, Scheduled, StaleTranslation } from '../desk/items';
+import type { Item, LicenceEnding, NeedsFixing, Published, Scheduled, StaleTranslation } from '../desk/items';
 
 // The admin home's desk widgets: what needs an editor's attention today (src/desk/attention.ts). Times are
 // shown in the site's time zone, the one the newsroom works in, whatever the editor's browser says.
@@ -10,8 +10,8 @@ import type { Item, NeedsFixing, Published, Scheduled, StaleTranslation } from '
 type Answer<T> = { timeZone: string; items: T[]; total?: number };
 
 /** The entry's edit view in the content manager, in its own locale. */
-export const entryPath = ({ documentId, locale }: Pick<Item, 'documentId' | 'locale'>) =>
-  `/content-manager/collection-types/api::article.article/${documentId}?plugins[i18n][locale]=${encodeURIComponent(locale)}`;
+export const entryPath = ({ documentId, locale, uid = 'api::article.article' }: Pick<Item, 'documentId' | 'locale'> & { uid?: string }) =>
+  `/content-manager/collection-types/${uid}/${documentId}?plugins[i18n][locale]=${encodeURIComponent(locale)}`;
 
 export const formatTime = (iso: string, timeZone: string) =>
   new Intl.DateTimeFormat('en-GB', {
@@ -127,5 +127,45 @@ export function StaleTranslationsWidget() {
         </Typography>
       )}
     />
+  );
+}
+
+const LICENCE_NAMES: Record<string, string> = {
+  staff: 'Staff',
+  agency: 'Agency',
+  'creative-commons': 'Creative Commons',
+  'public-domain': 'Public domain',
+  handout: 'Handout',
+};
+
+/** Pictures whose licence ends in the next 14 days, each with the entries that show it. */
+export function LicencesEndingWidget() {
+  const { answer, failed } = useDeskAnswer<LicenceEnding>('/desk/licences-ending');
+  if (failed) return <Typography textColor="danger600">This list could not be read.</Typography>;
+  if (!answer) return <Typography variant="pi">Loading…</Typography>;
+  if (answer.items.length === 0) return <Typography variant="pi">No picture's licence ends in the next 14 days.</Typography>;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} tag="ul">
+      {answer.items.map((picture) => (
+        <li key={picture.fileId}>
+          <Flex direction="column" alignItems="stretch" gap={1}>
+            <Typography fontWeight="semiBold" ellipsis>
+              {picture.name}
+            </Typography>
+            <Typography variant="pi" textColor="warning600">
+              {[picture.licence && LICENCE_NAMES[picture.licence], picture.credit].filter(Boolean).join(', ')}: usable until{' '}
+              {formatTime(picture.endsAt, answer.timeZone)}
+            </Typography>
+            {picture.uses.map((use) => (
+              <Link key={`${use.uid}:${use.documentId}:${use.locale}`} to={entryPath(use)}>
+                <Typography variant="pi">
+                  {use.title} {use.locale !== 'en' ? `(${use.locale})` : ''} {use.published ? '' : '(draft)'}
+                </Typography>
+              </Link>
+            ))}
+          </Flex>
+        </li>
+      ))}
+    </Flex>
   );
 }

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { needsFixing, recentlyPublished, scheduled, siteTimeZone, staleTranslations } from './attention';
+import { licencesEnding, needsFixing, recentlyPublished, scheduled, siteTimeZone, staleTranslations } from './attention';
 
 /** The admin API behind the home page's desk widgets: one GET per widget, for editors signed in to the admin. */
 export const DESK_ADMIN_PATHS = {
@@ -8,6 +8,7 @@ export const DESK_ADMIN_PATHS = {
   needsFixing: '/desk/needs-fixing',
   recentlyPublished: '/desk/recently-published',
   staleTranslations: '/desk/stale-translations',
+  licencesEnding: '/desk/licences-ending',
 } as const;
 
 export function registerDeskAdminRoutes(strapi: Core.Strapi) {
@@ -16,6 +17,7 @@ export function registerDeskAdminRoutes(strapi: Core.Strapi) {
     needsFixing: () => needsFixing(strapi),
     recentlyPublished: async () => ({ items: await recentlyPublished(strapi) }),
     staleTranslations: () => staleTranslations(strapi),
+    licencesEnding: () => licencesEnding(strapi),
   };
   strapi.server.routes({
     type: 'admin',

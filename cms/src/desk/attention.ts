@@ -2,13 +2,15 @@ import type { Core } from '@strapi/strapi';
 import { ARTICLE, CONTENT_TYPES } from '@newsroom/contract';
 import { CHECKED_POPULATE, type Row } from '../publishing/document';
 import { draftProblems } from '../editorial/publish-checks';
-import type { Item, NeedsFixing, Published, Scheduled, StaleTranslation } from './items';
+import { picturesWithEnds } from '../rights/pictures';
+import type { Item, LicenceEnding, NeedsFixing, Published, Scheduled, StaleTranslation } from './items';
 
 // What needs an editor's attention today, for the admin home's widgets (src/admin/desk-widgets.tsx): what the
 // schedule will do in the next 48 hours, drafts the pre-publish checks would refuse (with the reasons), what
 // was published last, and translations whose original has changed. Each item names its entry for a link.
 
 export const SCHEDULE_AHEAD_MS = 48 * 3_600_000;
+export const LICENCES_AHEAD_MS = 14 * 24 * 3_600_000;
 const LIMIT = 10;
 // Drafts looked at for problems: the ones worked on most recently (a desk does not scroll through years).
 const DRAFTS_CHECKED = 100;
@@ -106,5 +108,31 @@ export async function staleTranslations(strapi: Core.Strapi): Promise<{ total: n
   return {
     total: await articles.count({ where }),
     items: rows.map((row) => ({ ...item(row), translatedFrom: row.translatedFrom ?? null, updatedAt: iso(row.updatedAt) })),
+  };
+}
+
+/** Pictures whose licence ends in the next 14 days, soonest first, with every entry (draft or published) that uses each. */
+export async function licencesEnding(strapi: Core.Strapi, now = new Date()): Promise<{ items: LicenceEnding[] }> {
+  const until = now.getTime() + LICENCES_AHEAD_MS;
+  const pictures = (await picturesWithEnds(strapi, { drafts: true })).filter((picture) => {
+    const endsAt = Date.parse(picture.endsAt);
+    return endsAt > now.getTime() && endsAt <= until;
+  });
+  return {
+    items: pictures.map(({ fileId, name, endsAt, licence, credit, uses }) => ({
+      fileId,
+      name,
+      endsAt,
+      licence,
+      credit,
+      // One line per entry and locale: published if any of its rows is.
+      uses: [...new Map(uses.map((use) => [`${use.uid}:${use.documentId}:${use.locale}`, use])).values()].map((use) => ({
+        uid: use.uid,
+        documentId: use.documentId,
+        locale: use.locale,
+        title: use.title.trim() || '(no title)',
+        published: uses.some((u) => u.uid === use.uid && u.documentId === use.documentId && u.locale === use.locale && u.published),
+      })),
+    })),
   };
 }

@@ -289,8 +289,8 @@ export const VIEWS: Record<string, DeskView> = {
   'media.figure': {
     mainField: 'caption',
     sort: byName('caption'),
-    list: ['caption', 'credit'],
-    edit: [['image', 'alt'], [['caption', 12]], ['credit']],
+    list: ['caption', 'credit', 'usableUntil'],
+    edit: [['image', 'alt'], [['caption', 12]], ['credit', 'licence'], ['licenceUrl', 'usableUntil']],
     fields: {
       image: { label: 'Picture' },
       alt: {
@@ -300,6 +300,19 @@ export const VIEWS: Record<string, DeskView> = {
       },
       caption: { label: 'Caption', hint: 'Shown under the picture.' },
       credit: { label: 'Credit', hint: 'Who took or owns the picture. Required to publish.', placeholder: 'Photographer/Agency' },
+      licence: {
+        label: 'Licence',
+        hint: 'The rights we use the picture under: our staff\u2019s, an agency\u2019s, Creative Commons, \u2026',
+      },
+      licenceUrl: {
+        label: 'Licence URL',
+        hint: 'The licence\u2019s terms (required for Creative Commons), e.g. https://creativecommons.org/licenses/by/4.0/',
+        placeholder: 'https://creativecommons.org/licenses/by/4.0/',
+      },
+      usableUntil: {
+        label: 'Usable until',
+        hint: 'When the licence ends, if it does. From then on the site, feeds and API show the caption and credit without the picture, and the file is no longer served. A picture past this time cannot be published.',
+      },
     },
   },
   'editorial.correction': {

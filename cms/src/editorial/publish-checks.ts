@@ -11,8 +11,24 @@ export const MAX_DRAFT_HEADLINE = 200;
 
 const blank = (value: string | null | undefined) => !value || value.trim() === '';
 
+const day = (value: string | Date) => new Date(value).toISOString().slice(0, 10);
+
+/** What a figure lacks to be published: alt text, a credit, and rights that still hold. */
+function figureProblems(name: string, figure: Figure, now: Date): string[] {
+  const problems: string[] = [];
+  const missing = [blank(figure.alt) && 'alt text', blank(figure.credit) && 'credit'].filter(Boolean);
+  if (missing.length > 0) problems.push(`${name} has no ${missing.join(' and no ')}`);
+  if (figure.usableUntil && new Date(figure.usableUntil) <= now) {
+    problems.push(`the licence of ${name} ended on ${day(figure.usableUntil)}: renew it or choose another picture`);
+  }
+  if (figure.licence === 'creative-commons' && blank(figure.licenceUrl)) {
+    problems.push(`${name} is under a Creative Commons licence but does not say which (its licence URL)`);
+  }
+  return problems;
+}
+
 /** What stops a draft from being published, in words an editor can act on (empty: nothing). */
-export function publishProblems(draft: Row): string[] {
+export function publishProblems(draft: Row, now = new Date()): string[] {
   const problems: string[] = [];
   const title = draft.title?.trim() ?? '';
   if (title === '') problems.push('the headline is empty');
@@ -32,10 +48,7 @@ export function publishProblems(draft: Row): string[] {
       .filter((part) => part.__component === 'media.figure')
       .map((figure, i): [string, Figure] => [`figure ${i + 1} in the body`, figure]),
   ];
-  for (const [name, figure] of figures) {
-    const missing = [blank(figure.alt) && 'alt text', blank(figure.credit) && 'credit'].filter(Boolean);
-    if (missing.length > 0) problems.push(`${name} has no ${missing.join(' and no ')}`);
-  }
+  for (const [name, figure] of figures) problems.push(...figureProblems(name, figure, now));
   return problems;
 }
 

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { ARTICLE } from '@newsroom/contract';
 
 const RUNS = 'editorial_schedule_runs';
@@ -22,21 +23,32 @@ export async function ensureScheduleTable(strapi: Core.Strapi) {
   });
 }
 
+/** One timed action on one locale of a document, due at one time. */
+export type ScheduledRun = { documentId: string; locale: string; action: string; dueAt: Date };
+
 /**
  * Claims one scheduled action: a row keyed by document, locale, action and due time. Whichever CMS node
  * inserts it first runs the action; every other node (and every later minute) finds it taken. So a
  * schedule fires once, survives restarts (it is read from the articles each minute), and fires again
- * only if an editor sets a new time.
+ * only if an editor sets a new time. `knex` may be a transaction the action's own writes are made in.
  */
-async function claim(strapi: Core.Strapi, due: Due, action: 'publish' | 'unpublish', at: Date, now: Date) {
-  const inserted = await strapi.db
-    .connection(RUNS)
-    .insert({ document_id: due.documentId, locale: due.locale, action, due_at: at.toISOString(), ran_at: now.toISOString() })
+export async function claimRun(knex: Knex, run: ScheduledRun, now: Date) {
+  const inserted = await knex(RUNS)
+    .insert({
+      document_id: run.documentId,
+      locale: run.locale,
+      action: run.action,
+      due_at: run.dueAt.toISOString(),
+      ran_at: now.toISOString(),
+    })
     .onConflict(['document_id', 'locale', 'action', 'due_at'])
     .ignore()
     .returning('document_id');
   return inserted.length > 0;
 }
+
+const claim = (strapi: Core.Strapi, due: Due, action: 'publish' | 'unpublish', dueAt: Date, now: Date) =>
+  claimRun(strapi.db.connection, { documentId: due.documentId, locale: due.locale, action, dueAt }, now);
 
 /**
  * Publishes the drafts whose publish time has come and unpublishes the articles whose unpublish time has

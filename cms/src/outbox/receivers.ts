@@ -1,6 +1,9 @@
 import { EDGE_PURGE_HEADER, REVALIDATE_PATH, REVALIDATE_SECRET_HEADER, collectionKey, type SiteChange } from '@newsroom/contract';
 import type { Receiver } from './store';
 
+// The edge keys every answer of Next's image optimiser by its path (edge/edge.vcl): this one.
+const NEXT_IMAGE_KEY = '/_next/image';
+
 /** A receiver's answer: its HTTP status (0: it could not be reached) and what it said. */
 export type Answer = { status: number; body: string };
 
@@ -38,11 +41,16 @@ export function deliver(receiver: Receiver, change: SiteChange, config: Receiver
       10_000,
     );
   }
-  return send(
-    config.edgePurgeUrl,
-    { method: 'PURGE', headers: { [EDGE_PURGE_HEADER]: [change.documentId, collectionKey(change.uid)].join(' ') } },
-    2_000,
-  );
+  return send(config.edgePurgeUrl, { method: 'PURGE', headers: { [EDGE_PURGE_HEADER]: edgeKeys(change).join(' ') } }, 2_000);
+}
+
+/**
+ * The edge's surrogate keys a change makes stale: the document's API answers and its type's lists; when a
+ * picture's licence ended, its files (keyed by path) and the site's resized images (one key for all of them).
+ */
+export function edgeKeys(change: SiteChange): string[] {
+  const withheld = change.after?.picturesWithheld ?? [];
+  return [change.documentId, collectionKey(change.uid), ...withheld, ...(withheld.length > 0 ? [NEXT_IMAGE_KEY] : [])];
 }
 
 // Network failures (status 0), 5xx and rate limiting are worth another try; any other 4xx is a refusal (a

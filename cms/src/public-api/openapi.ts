@@ -290,6 +290,12 @@ export function publicApiDocument(strapi: Core.Strapi, version: string): Json {
   const schemas: Record<string, Json> = {};
   for (const [name, schema] of Object.entries(generatedSchemas)) schemas[name] = entrySchema(schema);
   for (const uid of PUBLIC_TYPES) if (!schemas[schemaName(uid)]) throw new Error(`OpenAPI: no schema for ${uid}`);
+  // A figure whose licence ended keeps its words and loses its picture (src/middlewares/picture-rights.ts).
+  const figure = (schemas.MediaFigureEntry?.properties as Record<string, Json> | undefined)?.image;
+  if (figure) {
+    figure.description =
+      'The picture; null once its licence has ended (usableUntil is past): show the caption and credit without it. Its files then answer 410.';
+  }
 
   return {
     openapi: '3.1.0',

@@ -2,7 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { ARTICLE } from '@newsroom/contract';
 
 type Ref = { documentId: string };
-export type Figure = { alt?: string | null; credit?: string | null };
+export type Figure = {
+  alt?: string | null;
+  credit?: string | null;
+  licence?: 'staff' | 'agency' | 'creative-commons' | 'public-domain' | 'handout' | null;
+  licenceUrl?: string | null;
+  usableUntil?: string | Date | null;
+};
 
 /**
  * One row of a document. Strapi 5 keeps a draft row and, once published, a published row per locale;

@@ -90,6 +90,12 @@ export async function startSiteRefresh(strapi: Core.Strapi) {
   outboxWorker(strapi).start();
 }
 
+/** Tells this process's listeners and the outbox worker about changes just committed. */
+export function announceSiteChanges(strapi: Core.Strapi, changes: SiteChange[]) {
+  for (const change of changes) strapi.eventHub.emit(SITE_CHANGE_EVENT, change);
+  outboxWorker(strapi).kick();
+}
+
 export const siteRefresh: Step = {
   name: 'site refresh',
   applies: () => true,
@@ -113,10 +119,7 @@ export const siteRefresh: Step = {
       // The search index is brought up to date right after the commit (the search index step); its rows
       // fall due later, so the worker only steps in when this process died before that.
       if (indexed(uid)) change.searchOutbox = await enqueue(trx, changes, ['search'], { dueAt: Date.now() + SEARCH_GRACE_MS });
-      onCommit(() => {
-        for (const change of changes) strapi.eventHub.emit(SITE_CHANGE_EVENT, change);
-        outboxWorker(strapi).kick();
-      });
+      onCommit(() => announceSiteChanges(strapi, changes));
     });
   },
 };

@@ -117,6 +117,17 @@ export const SERIES = {
   hue: 195,
 };
 
+/** A seeded picture: its words, the hue of its generated artwork, and its rights (staff's, for ever, unless said). */
+export type SeedFigure = {
+  caption: string;
+  credit: string;
+  alt: string;
+  hue: number;
+  licence?: 'staff' | 'agency' | 'creative-commons' | 'public-domain' | 'handout';
+  /** The licence ends this many days after the seed ran. */
+  usableForDays?: number;
+};
+
 export type SeedArticle = {
   slug: string;
   title: string;
@@ -126,7 +137,7 @@ export type SeedArticle = {
   tags: string[];
   authors: string[];
   paragraphs: string[];
-  cover: { caption: string; credit: string; alt: string; hue: number };
+  cover: SeedFigure;
   inlineFigure?: { caption: string; credit: string; alt: string; hue: number; afterParagraph: number };
   seriesPart?: number;
   editorsNote?: string;
@@ -307,6 +318,9 @@ export const ARTICLES: SeedArticle[] = [
       credit: 'Estuary Trust / Ledger',
       alt: 'Shallow channels of water winding through green salt marsh',
       hue: 95,
+      // A handout the trust lets us use for a fortnight: the desk's "licences ending" widget lists it.
+      licence: 'handout',
+      usableForDays: 10,
     },
     hoursAgo: 52,
   },

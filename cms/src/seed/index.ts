@@ -2,7 +2,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { ARTICLES, AUTHORS, EDITORS_NOTES, PAGES, SECTIONS, SERIES, SITE, TAGS, ZH, type SeedArticle } from './content';
+import { ARTICLES, AUTHORS, EDITORS_NOTES, PAGES, SECTIONS, SERIES, SITE, TAGS, ZH, type SeedArticle, type SeedFigure } from './content';
 import { avatarArtwork, estuaryArtwork } from './images';
 import { paragraphsToBlocks } from './blocks';
 import { searchIndexer } from '../search';
@@ -228,9 +228,16 @@ class Seeder {
     await documents.publish({ documentId: site.documentId, locale: 'en' });
   }
 
-  private async figure(name: string, figure: { caption: string; credit: string; alt: string; hue: number }) {
+  private async figure(name: string, figure: SeedFigure) {
     const image = await this.upload(name, await estuaryArtwork({ hue: figure.hue, width: 1600, height: 900 }), figure.alt);
-    return { image, caption: figure.caption, credit: figure.credit, alt: figure.alt };
+    return {
+      image,
+      caption: figure.caption,
+      credit: figure.credit,
+      alt: figure.alt,
+      licence: figure.licence ?? 'staff',
+      usableUntil: figure.usableForDays ? new Date(this.now + figure.usableForDays * 24 * HOUR).toISOString() : undefined,
+    };
   }
 
   /** Uploads through Strapi's upload plugin, so every image gets its responsive formats. */

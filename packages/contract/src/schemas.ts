@@ -45,6 +45,8 @@ export const publicState = z.object({
   tags: z.array(z.string()).optional(),
   /** A translation whose original has been published anew since (its page says so). */
   stale: z.boolean().optional(),
+  /** The files (/uploads/<name>) of its pictures no longer served because their licence ended. */
+  picturesWithheld: z.array(z.string()).optional(),
 });
 
 // Rich text in Strapi's blocks format (the renderer owns the details; the envelope is checked).

@@ -82,6 +82,7 @@ export function ArticleView({
       {notices}
 
       {article.cover && <Figure figure={article.cover} priority />}
+      {article.coverWithheld && <Figure figure={article.coverWithheld} withheld={t.pictureWithheld} />}
 
       {note && (
         <aside className="editors-note" aria-label={note.label} lang={seriesNote ? original : undefined}>
@@ -92,7 +93,11 @@ export function ArticleView({
 
       <div className="article__body">
         {article.body.map((part, index) =>
-          part.kind === 'text' ? <RichText key={index} blocks={part.blocks} /> : <Figure key={index} figure={part.figure} />,
+          part.kind === 'text' ? (
+            <RichText key={index} blocks={part.blocks} />
+          ) : (
+            <Figure key={index} figure={part.figure} withheld={t.pictureWithheld} />
+          ),
         )}
       </div>
 

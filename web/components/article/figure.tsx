@@ -1,19 +1,29 @@
 import Image from 'next/image';
-import type { Figure as FigureData } from '@/lib/cms';
+import type { Figure as FigureData, WithheldFigure } from '@/lib/cms';
 
-/** An image with its caption and credit; width and height are reserved, so nothing shifts as it loads. */
+/**
+ * An image with its caption and credit; width and height are reserved, so nothing shifts as it loads. A
+ * picture no longer published (its licence ended) leaves a neutral placeholder that says so (`withheld`,
+ * in the page's language) above its caption and credit.
+ */
 export function Figure({
   figure,
+  withheld = '',
   priority = false,
   sizes = '(max-width: 44rem) 100vw, 44rem',
 }: {
-  figure: FigureData;
+  figure: FigureData | WithheldFigure;
+  withheld?: string;
   priority?: boolean;
   sizes?: string;
 }) {
   return (
     <figure className="figure">
-      <Image src={figure.src} alt={figure.alt} width={figure.width} height={figure.height} sizes={sizes} priority={priority} />
+      {'withheld' in figure ? (
+        <div className="figure__withheld">{withheld}</div>
+      ) : (
+        <Image src={figure.src} alt={figure.alt} width={figure.width} height={figure.height} sizes={sizes} priority={priority} />
+      )}
       {(figure.caption || figure.credit) && (
         <figcaption>
           {figure.caption}

@@ -19,6 +19,7 @@ import type {
   Site,
   Taxonomy,
   Translation,
+  WithheldFigure,
 } from './types';
 
 // What Strapi's REST API returns, validated once here and turned into the app's own types.
@@ -47,6 +48,14 @@ type FigureInput = { [K in keyof typeof figureFields]: z.output<(typeof figureFi
 const toFigure = (f: FigureInput): Figure | null => f.image && { ...f.image, alt: f.alt, caption: f.caption ?? '', credit: f.credit ?? '' };
 
 const figure = z.object(figureFields).transform(toFigure);
+
+/**
+ * Where a figure is part of the story (an article's cover and body), a picture the CMS no longer publishes
+ * (its licence ended: the API sends no image) leaves its caption and credit, shown on a placeholder.
+ */
+const toFigureOrWithheld = (f: FigureInput): Figure | WithheldFigure =>
+  toFigure(f) ?? { withheld: true, alt: f.alt, caption: f.caption ?? '', credit: f.credit ?? '' };
+const storyFigure = z.object(figureFields).transform(toFigureOrWithheld);
 
 // Rich text is rendered by @strapi/blocks-react-renderer, which owns the block format; we check the envelope.
 const blocks = z.array(z.looseObject({ type: z.string() })).transform((b) => b as unknown as BlocksContent);
@@ -123,8 +132,7 @@ const bodyPart = z
   ])
   .transform((part): BodyPart | null => {
     if (part.__component === 'content.rich-text') return { kind: 'text', blocks: part.body };
-    const shown = toFigure(part);
-    return shown && { kind: 'figure', figure: shown };
+    return { kind: 'figure', figure: toFigureOrWithheld(part) };
   });
 
 /** An original has no provenance; a translation says how it was made (the CMS's translation fields). */
@@ -148,6 +156,7 @@ export const article = z
   .object({
     ...summaryFields,
     ...provenanceFields,
+    cover: storyFigure.nullable(),
     partNumber: z.number().nullable(),
     body: z.array(bodyPart).nullable(),
     tags: z.array(ref),
@@ -158,7 +167,8 @@ export const article = z
   })
   .transform(
     (a): Article => ({
-      ...toSummary(a),
+      ...toSummary({ ...a, cover: a.cover && 'withheld' in a.cover ? null : a.cover }),
+      coverWithheld: a.cover && 'withheld' in a.cover ? a.cover : null,
       partNumber: a.partNumber,
       provenance: toProvenance(a),
       body: (a.body ?? []).filter((part): part is BodyPart => part !== null),

@@ -4,6 +4,8 @@ import type { BlocksContent } from '@strapi/blocks-react-renderer';
 
 export type Image = { src: string; width: number; height: number; alt: string };
 export type Figure = Image & { caption: string; credit: string };
+/** A figure whose picture is not published (its licence ended): shown as its caption and credit on a placeholder. */
+export type WithheldFigure = { withheld: true; alt: string; caption: string; credit: string };
 
 export type ArticleFormat = 'news' | 'analysis' | 'commentary';
 export type Ref = { id: string; slug: string; name: string };
@@ -24,7 +26,7 @@ export type ArticleSummary = {
   translations: Translation[];
 };
 
-export type BodyPart = { kind: 'text'; blocks: BlocksContent } | { kind: 'figure'; figure: Figure };
+export type BodyPart = { kind: 'text'; blocks: BlocksContent } | { kind: 'figure'; figure: Figure | WithheldFigure };
 
 export type EditorsNote = { label: string; blocks: BlocksContent };
 
@@ -42,6 +44,8 @@ export type Seo = { title: string | null; description: string | null; image: Ima
 export type Provenance = { origin: 'human' | 'machine' | 'machine-reviewed'; from: Locale | null; provider: string | null; stale: boolean };
 
 export type Article = ArticleSummary & {
+  /** The cover's caption and credit when its picture is withheld (`cover` is then null: cards show none). */
+  coverWithheld: WithheldFigure | null;
   partNumber: number | null;
   provenance: Provenance | null;
   body: BodyPart[];

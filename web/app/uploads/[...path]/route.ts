@@ -16,6 +16,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pat
   } catch {
     return new Response('The media library is unavailable', { status: 503, headers: { 'Retry-After': '30' } });
   }
+  if (upstream.status === 410) {
+    // Its licence ended: no longer published (never cached, so it is not served again from a cache either).
+    return new Response('This picture is no longer available.', { status: 410, headers: { 'Cache-Control': 'no-store' } });
+  }
   if (!upstream.ok || !upstream.body) return new Response('Not found', { status: upstream.status === 404 ? 404 : 502 });
   return new Response(upstream.body, {
     headers: {

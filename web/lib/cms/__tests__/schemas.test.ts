@@ -1,5 +1,5 @@
 import latest from '../../../test/fixtures/latest-articles.json';
-import { articleSummary, listOf } from '../schemas';
+import { article, articleSummary, listOf } from '../schemas';
 
 // The fixture is a response recorded from the real Strapi with the query ARTICLE_SUMMARY_QUERY builds.
 describe('parsing Strapi article lists', () => {
@@ -56,5 +56,41 @@ describe('parsing Strapi article lists', () => {
     Object.assign(bare.data[0], { cover: null, section: null, standfirst: null });
     const [first] = listOf(articleSummary).parse(bare).items;
     expect(first).toMatchObject({ cover: null, section: null, standfirst: '' });
+  });
+});
+
+describe('a picture whose licence ended', () => {
+  // The CMS sends such a figure with its words and no image (cms/src/middlewares/picture-rights.ts).
+  const [summary] = (structuredClone(latest) as { data: Record<string, unknown>[] }).data;
+  const withheld = { ...(summary.cover as object), image: null };
+  const payload = {
+    ...summary,
+    cover: withheld,
+    body: [
+      { __component: 'content.rich-text', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Text.' }] }] },
+      { __component: 'media.figure', ...withheld, caption: 'The pontoon at dusk.' },
+    ],
+    tags: [],
+    series: null,
+    partNumber: null,
+    editorsNote: null,
+    corrections: null,
+    seo: null,
+  };
+
+  it('leaves its caption and credit on the article page, and no cover on cards', () => {
+    const parsed = article.parse(payload);
+    expect(parsed.cover).toBeNull();
+    expect(parsed.coverWithheld).toEqual({
+      withheld: true,
+      alt: 'An empty floating pontoon lit by a single lamp at night',
+      caption: 'The Westbank pontoon, where the last ferry now leaves at 11pm.',
+      credit: 'Ledger Photo Desk',
+    });
+    expect(parsed.body[1]).toEqual({
+      kind: 'figure',
+      figure: expect.objectContaining({ withheld: true, caption: 'The pontoon at dusk.' }),
+    });
+    expect(articleSummary.parse(payload).cover).toBeNull();
   });
 });

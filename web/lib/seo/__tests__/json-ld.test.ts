@@ -12,6 +12,7 @@ const site: Site = {
 const cover = { src: '/uploads/cover.jpg', width: 1600, height: 900, alt: 'Harbour', caption: 'The harbour', credit: 'Ledger Photo Desk' };
 const article: Article = {
   id: 'a1',
+  coverWithheld: null,
   slug: 'a-city-that-learns-to-flood',
   locale: 'en',
   title: 'A city that learns to flood',
