@@ -42,21 +42,58 @@ async function seeOnSite(reader, expected, describeWanted) {
   return seen;
 }
 
+/** Signs the editor in to the admin. */
+async function signIn(admin) {
+  await admin.goto(`${ADMIN_URL}/auth/login`);
+  await admin.getByLabel('Email').fill(ADMIN.email);
+  await admin.getByLabel('Password').fill(ADMIN.password);
+  await admin.getByRole('button', { name: 'Login' }).click();
+  await admin.waitForURL(/\/admin\/?$/);
+}
+
 describe("an editor in Strapi's admin", () => {
+  it('finds on the home page what needs attention today, and scans the article list by its newsroom columns', async () => {
+    await inBrowser(browser, 'editor desk', 'desktop', async (admin) => {
+      await signIn(admin);
+      // The seed's scheduled article is listed with its time, its unready draft with the checks' reasons.
+      const scheduled = admin.getByRole('link', { name: /Lock gate overhaul begins with a week of night closures/ });
+      await scheduled.waitFor();
+      expect(await admin.getByText('Publishes', { exact: true }).count()).toBeGreaterThan(0);
+      await admin.getByRole('link', { name: /Ferry fares review: what the operator has been asked to cost/ }).waitFor();
+      await admin.getByText(/the standfirst is missing; the cover figure has no credit/).waitFor();
+      await admin.getByText('Picture licences ending (14 days)').waitFor();
+      await admin.getByText(/Handout, Estuary Trust \/ Ledger: usable until/).waitFor();
+
+      // Each item opens its entry, in the newsroom's words.
+      await scheduled.click();
+      await admin.getByLabel('Headline*').waitFor();
+      expect(await admin.getByLabel('Headline*').inputValue()).toBe('Lock gate overhaul begins with a week of night closures');
+      await admin.getByText('At most 110 characters to publish', { exact: false }).waitFor();
+
+      await admin.goto(`${ADMIN_URL}/content-manager/collection-types/api::article.article?plugins[i18n][locale]=en`);
+      const headers = admin.getByRole('columnheader');
+      await headers.filter({ hasText: 'Headline' }).first().waitFor();
+      const names = (await headers.allInnerTexts()).map((name) => name.trim()).filter(Boolean);
+      for (const column of ['Headline', 'Section', 'Byline', 'Status', 'Last updated', 'Publish at']) {
+        expect(names.some((name) => name.startsWith(column))).toBe(true);
+      }
+      // Newest first: the seed's last drafts lead; the scheduled one says so in its "Publish at" cell.
+      const lockGateRow = admin.getByRole('row', { name: /Lock gate overhaul/ });
+      await lockGateRow.getByText('Scheduled').waitFor();
+      const firstRows = await admin.getByRole('row').allInnerTexts();
+      expect(firstRows.slice(1, 6).some((row) => row.includes('Ferry fares review'))).toBe(true);
+    });
+  });
+
   it('writes, previews, publishes, retitles and unpublishes an article, and the site follows each step (time printed)', async () => {
     await inBrowser(browser, 'editor journey', 'desktop', async (admin, context) => {
       const reader = await context.newPage();
-
-      await admin.goto(`${ADMIN_URL}/auth/login`);
-      await admin.getByLabel('Email').fill(ADMIN.email);
-      await admin.getByLabel('Password').fill(ADMIN.password);
-      await admin.getByRole('button', { name: 'Login' }).click();
-      await admin.waitForURL(/\/admin\/?$/);
+      await signIn(admin);
 
       await admin.goto(`${ADMIN_URL}/content-manager/collection-types/api::article.article/create?plugins[i18n][locale]=en`);
-      await admin.getByLabel('title*').fill('Ferry crews train for night crossings');
-      await admin.getByLabel('slug*').fill(SLUG);
-      await admin.getByLabel('standfirst').fill('Twelve deckhands learn to bring a ferry across the estuary after dark.');
+      await admin.getByLabel('Headline*').fill('Ferry crews train for night crossings');
+      await admin.getByLabel('Web address*').fill(SLUG);
+      await admin.getByLabel('Standfirst').fill('Twelve deckhands learn to bring a ferry across the estuary after dark.');
 
       // The cover: a figure whose image is uploaded from this computer, with its alt text and credit.
       await admin.getByRole('button', { name: 'No entry yet. Click to add one.' }).first().click();
@@ -68,12 +105,12 @@ describe("an editor in Strapi's admin", () => {
       await library.getByRole('button', { name: 'Upload 1 asset to the library' }).click();
       await library.getByRole('button', { name: 'Finish' }).click();
       await admin.getByText('night-crossing.jpg').waitFor();
-      await admin.getByLabel('alt*').fill('A ferry at its berth at night');
-      await admin.getByLabel('credit').fill('Tidewater Ledger');
+      await admin.getByLabel('Alt text*').fill('A ferry at its berth at night');
+      await admin.getByLabel('Credit', { exact: true }).fill('Tidewater Ledger');
 
-      await admin.getByLabel('authors').click();
+      await admin.getByLabel('Byline').click();
       await admin.getByRole('option', { name: /Wen Huang/ }).click();
-      await admin.getByLabel('section').click();
+      await admin.getByLabel('Section').click();
       await admin.getByRole('option', { name: /City/ }).click();
       await admin.getByRole('button', { name: 'Save' }).click();
       await admin.getByText('Saved document').waitFor();
@@ -97,7 +134,7 @@ describe("an editor in Strapi's admin", () => {
       expect(await reader.getByRole('img', { name: 'A ferry at its berth at night' }).count()).toBe(1);
 
       await admin.goto(editView);
-      await admin.getByLabel('title*').fill('Ferry crews finish training for night crossings');
+      await admin.getByLabel('Headline*').fill('Ferry crews finish training for night crossings');
       await admin.getByRole('button', { name: 'Publish' }).click();
       await admin.getByText('Published document').last().waitFor();
       await seeOnSite(reader, ({ headline }) => headline?.includes('Ferry crews finish training'), 'the new title');
