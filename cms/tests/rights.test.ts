@@ -101,6 +101,13 @@ describe('a licence that ends', () => {
         expect([res.status, res.headers['cache-control']]).toEqual([410, 'no-store']);
         expect(res.body.error.message).toMatch(/licence has ended/);
       }
+      // However few of the file's fields are asked for (the site asks for url, width and height).
+      const fieldsOnly = await cms.api.get('/api/articles').query({
+        'filters[slug][$eq]': SLUG,
+        'populate[cover][fields][0]': 'caption',
+        'populate[cover][populate][image][fields][0]': 'url',
+      });
+      expect(fieldsOnly.body.data[0].cover).toEqual({ id: expect.anything(), caption: before!.caption, image: null });
       const list = await cms.api.get('/api/articles').query({ 'populate[cover][populate][0]': 'image', 'pagination[pageSize]': 50 });
       expect(JSON.stringify(list.body)).not.toContain(before!.image!.url);
 
