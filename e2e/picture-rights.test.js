@@ -77,10 +77,11 @@ it('stops showing the picture everywhere when its licence ends, without a republ
     return at >= 0;
   };
   const logs = () => (running.output().match(/.*(picture rights|revalidated).*/g) ?? []).join('\n');
-  await waitFor(async () => !shown((await page()).body), {
+  const ms = await waitFor(async () => !shown((await page()).body), {
     timeoutMs: 75_000,
     describe: () => `the page still shows the picture: ${seen}\nlogs:\n${logs()}`,
   });
+  console.log(`the page dropped the picture ${ms} ms after its licence ended`);
   const { body } = await page();
   expect(body).toContain('This picture is no longer available.');
   expect(body).toContain(cover.credit);
