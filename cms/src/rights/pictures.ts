@@ -69,7 +69,8 @@ export async function picturesWithEnds(strapi: Core.Strapi, { drafts = false } =
       .join(`${meta.tableName} as e`, 'e.id', `j.${join.joinColumn.name}`)
       .join(`${figureMeta.tableName} as f`, 'f.id', `j.${figureColumn}`)
       .whereNotNull(`f.${usableUntil}`)
-      .select('f.id as figureId', `f.${usableUntil} as usableUntil`, 'e.document_id as documentId', 'e.locale as locale')
+      .select('f.id as figureId', `f.${usableUntil} as usableUntil`, 'e.document_id as documentId')
+      .select(knex.raw('locale' in meta.attributes ? 'e.locale as locale' : 'null as locale'))
       .select(knex.raw(hasTitle ? 'e.title as title' : 'null as title'))
       .select('e.published_at as publishedAt');
     for (const [column, value] of Object.entries(join.on ?? {})) query.where(`j.${column}`, value);
