@@ -257,6 +257,23 @@ describe('the index follows the published articles', () => {
     expect((await slugs({ q: 'the', pageSize: 50 })).sort()).toEqual(before);
     expect(await slugs({ q: 'sea kale' })).toEqual(['sea-kale-rebuild']);
   });
+
+  it('rebuilds a database that holds two published rows of one document and locale (as a restore can), finding it once', async () => {
+    const { searchIndexer } = require('../dist/src/search') as typeof import('../src/search');
+    const knex = cms.strapi.db.connection;
+    const table = cms.strapi.db.metadata.get(ARTICLE).tableName;
+    const documentId = await cms.idOf(ARTICLE, 'sea-kale-rebuild');
+    const { id: _id, ...published } = await knex(table).where({ document_id: documentId }).whereNotNull('published_at').first();
+    const [{ id: copy }] = await knex(table).insert(published).returning('id');
+    try {
+      await searchIndexer(cms.strapi).rebuild();
+      expect(await slugs({ q: 'sea kale' })).toEqual(['sea-kale-rebuild']);
+    } finally {
+      await knex(table)
+        .where({ id: typeof copy === 'object' ? copy.id : copy })
+        .delete();
+    }
+  });
 });
 
 describe('bad search input', () => {

@@ -59,7 +59,10 @@ export class SearchIndexer {
         populate: POPULATE,
       });
       if (rows.length === 0) break;
-      await this.engine.upsert(rows.map(toIndexedArticle));
+      // A document with two published rows in one locale (a restored database can hold such a pair) is indexed
+      // once, from its last row: an engine may not write one key twice in one batch.
+      const articles = new Map(rows.map(toIndexedArticle).map((article) => [`${article.documentId}\u0000${article.locale}`, article]));
+      await this.engine.upsert([...articles.values()]);
       lastId = rows.at(-1).id;
       done += rows.length;
       onProgress?.(done, total);
