@@ -220,13 +220,13 @@ describe('an editor, with Microsoft Translator (the Azure stand-in)', () => {
       await admin.getByRole('button', { name: 'Machine-translate into 中文 (zh)' }).click();
       await admin.waitForURL(/locale\]=zh/, { waitUntil: 'commit' });
       await admin.getByText('Machine translation by Microsoft Translator, not reviewed yet from en', { exact: false }).waitFor();
-      expect(await admin.getByLabel('title*').inputValue()).toBe(TITLE);
+      expect(await admin.getByLabel('Headline*').inputValue()).toBe(TITLE);
 
       // Not reviewed yet: publishing is refused with the reason.
       await publish(admin);
       await admin.getByText(/machine translation nobody has reviewed/).waitFor();
 
-      await admin.getByLabel('translationOrigin').click();
+      await admin.getByLabel('Translation origin').click();
       await admin.getByRole('option', { name: 'machine-reviewed' }).click();
       await admin.getByRole('button', { name: 'Save' }).click();
       await admin.getByText('Saved document').waitFor();
