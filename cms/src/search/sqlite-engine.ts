@@ -57,25 +57,27 @@ export function createSqliteEngine(knex: Knex, maxResults: number): SearchEngine
     async upsert(articles) {
       for (let start = 0; start < articles.length; start += CHUNK) {
         const chunk = articles.slice(start, start + CHUNK);
-        await knex.transaction(async (trx) => {
-          await removeRows(trx, chunk);
-          const ids = await timeOrderedIds(trx, chunk);
-          await trx(TABLE).insert(chunk.map((a, i) => ({ id: ids[i], ...articleToRow(a), published_at: a.publishedAt.getTime() })));
-          const columns = chunk.map(ftsColumns);
-          await trx(FTS).insert(columns.map((column, i) => ({ rowid: ids[i], ...column })));
-          const words = new Set(columns.flatMap((c) => [c.title, c.standfirst, c.names, c.body].join(' ').split(' ')));
-          words.delete('');
-          const list = [...words];
-          for (let k = 0; k < list.length; k += 400) {
-            await trx.raw(
-              `INSERT OR IGNORE INTO ${TERMS} (term) VALUES ${list
-                .slice(k, k + 400)
-                .map(() => '(?)')
-                .join(', ')}`,
-              list.slice(k, k + 400),
-            );
-          }
-        });
+        await whenNotBusy(() =>
+          knex.transaction(async (trx) => {
+            await removeRows(trx, chunk);
+            const ids = await timeOrderedIds(trx, chunk);
+            await trx(TABLE).insert(chunk.map((a, i) => ({ id: ids[i], ...articleToRow(a), published_at: a.publishedAt.getTime() })));
+            const columns = chunk.map(ftsColumns);
+            await trx(FTS).insert(columns.map((column, i) => ({ rowid: ids[i], ...column })));
+            const words = new Set(columns.flatMap((c) => [c.title, c.standfirst, c.names, c.body].join(' ').split(' ')));
+            words.delete('');
+            const list = [...words];
+            for (let k = 0; k < list.length; k += 400) {
+              await trx.raw(
+                `INSERT OR IGNORE INTO ${TERMS} (term) VALUES ${list
+                  .slice(k, k + 400)
+                  .map(() => '(?)')
+                  .join(', ')}`,
+                list.slice(k, k + 400),
+              );
+            }
+          }),
+        );
       }
     },
 
@@ -139,6 +141,22 @@ export function createSqliteEngine(knex: Knex, maxResults: number): SearchEngine
       return { total: Math.min(matched, maxResults), capped: matched > maxResults, hits: rows.map(rowToArticle) };
     },
   };
+}
+
+/**
+ * Runs a write transaction again when SQLite answers SQLITE_BUSY at once: it does so, without waiting, when
+ * this transaction has read and another process (a running CMS beside a script such as seed:bulk) is writing,
+ * since waiting could deadlock. A fresh attempt queues behind that writer.
+ */
+async function whenNotBusy<T>(write: () => Promise<T>, attempts = 20): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
 }
 
 async function removeRows(trx: Knex.Transaction, articles: IndexedArticle[]) {
