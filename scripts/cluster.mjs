@@ -140,7 +140,12 @@ run('edge', {
   ],
 });
 
-if (tls) run('tls', { command: hitchCommand({ port: config.edgeTlsPort, socket: tls.socket, pem: tls.pem }) });
+if (tls) {
+  // Hitch refuses to start when its backend, the socket Varnish listens on for it, is not there yet: Varnish
+  // makes it once its worker has started, a moment after its own start.
+  for (let tries = 0; !fs.existsSync(tls.socket) && tries < 300; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+  run('tls', { command: hitchCommand({ port: config.edgeTlsPort, socket: tls.socket, pem: tls.pem }) });
+}
 
 // Every node has the same secrets (the environment's, or the local defaults) and the same token file.
 const tokenFile = path.join(config.dir, 'web-api-token');
