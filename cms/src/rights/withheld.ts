@@ -25,7 +25,8 @@ export function withheldPaths(now = Date.now()): Set<string> {
 /** Reads the rights now, and again after every publish, unpublish or change of a published entry here. */
 export async function watchPictureRights(strapi: Core.Strapi) {
   await refreshPictureRights(strapi);
+  // Not awaited: the event hub runs its listeners one after another, and the later ones must not wait for this.
   strapi.eventHub.on(SITE_CHANGE_EVENT, async () => {
-    await refreshPictureRights(strapi).catch((error) => strapi.log.error(`picture rights not read: ${error.message}`));
+    void refreshPictureRights(strapi).catch((error) => strapi.log.error(`picture rights not read: ${error.message}`));
   });
 }
