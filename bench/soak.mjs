@@ -147,6 +147,9 @@ try {
   const samplePeak = () => {
     for (const { pid } of processes) peak.set(pid, Math.max(peak.get(pid) ?? 0, rss(pid) ?? 0));
   };
+  // Memory at half-time too: a heap that fills up to its limit and stays there grows in the first half only, a
+  // leak in both.
+  let half = null;
 
   console.error(`Soak: ${readers} readers for ${minutes} min, a publish every ${PUBLISH_EVERY_MS / 1000} s...`);
   const started = performance.now();
@@ -163,6 +166,7 @@ try {
         const error = result.error ?? (result.liveMs === null ? `${title} not visible on /articles/${article.slug} in 30 s` : undefined);
         record('publish (to live)', { ms: result.liveMs ?? undefined, error });
         samplePeak();
+        if (!half && performance.now() - started >= (until - started) / 2) half = new Map(processes.map(({ pid }) => [pid, rss(pid)]));
         if (n % 6 === 5) console.error(`  ${Math.round((performance.now() - started) / 60_000)} min`);
       }
     })(),
@@ -197,21 +201,25 @@ try {
   );
   if (firstErrors.length > 0) console.log(`\nFirst errors:\n${firstErrors.map((e) => `- ${e}`).join('\n')}`);
 
-  console.log(`\n## Resident memory (VmRSS) of each server process, after warm-up and after ${minutes} min\n`);
+  console.log(`\n## Resident memory (VmRSS) of each server process: after warm-up, at half-time and after ${minutes} min\n`);
   console.log(
     markdownTable(
       processes.map(({ label, pid, ports: listening }) => {
         const [before, after] = [start.get(pid), end.get(pid)];
         const change = before !== undefined && after !== undefined ? after - before : undefined;
+        const middle = half?.get(pid);
+        const secondHalf = middle !== undefined && after !== undefined ? after - middle : undefined;
         return {
           process: label,
           pid,
           port: listening.join(', '),
           'RSS start MB': mb(before),
+          'RSS half-time MB': mb(middle),
           'RSS max MB': mb(peak.get(pid)),
           'RSS end MB': after === undefined ? 'exited' : mb(after),
           'change MB': change === undefined ? '' : mb(change),
           'change %': change === undefined ? '' : +((100 * change) / before).toFixed(1),
+          'second half MB': secondHalf === undefined ? '' : mb(secondHalf),
         };
       }),
     ),
@@ -221,7 +229,8 @@ Errors are answers other than 200 and network errors (a publish: the admin API r
 on the article's page through the edge within ${LIVE_TIMEOUT_MS / 1000} s); a publish's latency is from the publish answer until
 then (polled every ${POLL_MS} ms). Processes are those listening on the cluster's ports: varnishd is the edge's
 manager, cache-main its worker (it holds the cache); "RSS max" is the highest of the samples taken after each
-publish. Redis is the machine's, shared with whatever else runs. PostgreSQL is left out (one process per connection).
+publish; "second half" is the change from half-time to the end (flat is the goal: a web node's heap is capped
+by WEB_HEAP_MB, so it fills in the first minutes and then holds). Redis is the machine's, shared with whatever else runs. PostgreSQL is left out (one process per connection).
 Reproduce: npm run bench:soak [-- --minutes ${minutes} --readers ${readers}]`);
 } finally {
   await stop();

@@ -74,17 +74,20 @@ async function entriesOf(strapi: Core.Strapi, uid: UID.ContentType, locales: str
   const statuses = contentType.options?.draftAndPublish ? (['draft', 'published'] as const) : ([undefined] as const);
   const localeList = contentType.pluginOptions?.i18n?.localized ? locales : [undefined];
   const found: [string, string][] = [];
-  // A page at a time: a hundred thousand articles with their bodies do not fit in memory at once.
+  // A page at a time: a hundred thousand articles with their bodies do not fit in memory at once. Each page
+  // starts after the last document seen (not at an offset, which the database would count through again).
   for (const locale of localeList)
     for (const status of statuses)
-      for (let start = 0; ; start += PAGE) {
-        const query = { locale, status, populate, sort: 'documentId:asc', start, limit: PAGE };
+      for (let after = ''; ; ) {
+        const filters = { documentId: { $gt: after } };
+        const query = { locale, status, populate, filters, sort: 'documentId:asc', limit: PAGE };
         const entries = (await strapi.documents(uid).findMany(query as never)) as Record<string, unknown>[];
         for (const entry of entries) {
           const key = [uid, entry.documentId ?? entry.code ?? entry.id, locale ?? '-', status ?? '-'].join(' ');
           found.push([key, sha256(JSON.stringify(canonical(entry)))]);
         }
         if (entries.length < PAGE) break;
+        after = entries.at(-1)!.documentId as string;
       }
   return found;
 }
