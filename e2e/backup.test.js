@@ -248,4 +248,54 @@ describe.each([
       expect(again.status).toBe(2);
       expect(again.output).toContain('add --force');
     }, 120_000);
+
+  if (database === 'sqlite')
+    it('refuses a Strapi archive that holds a row twice (the sign of others left out) before touching the target', async () => {
+      const backupDir = path.join(tmp, 'backup-strapi');
+      const repeated = path.join(tmp, 'repeated');
+      fs.cpSync(backupDir, repeated, { recursive: true });
+      const unpacked = path.join(tmp, 'repeated-archive');
+      fs.mkdirSync(unpacked);
+      const archive = path.join(repeated, 'export.tar.gz');
+      const ARTICLE_ROW = '{"type":"api::article.article",';
+      expect(spawnSync('tar', ['-xzf', archive, '-C', unpacked]).status).toBe(0);
+      // One article row read twice, as Strapi's unordered LIMIT/OFFSET pages did on PostgreSQL at 100,000 articles.
+      const entities = path.join(unpacked, 'entities');
+      const pages = fs.readdirSync(entities).map((name) => path.join(entities, name));
+      const rowsOf = (page) => fs.readFileSync(page, 'utf8').split('\n').filter(Boolean);
+      const articleRows = pages.flatMap(rowsOf).filter((line) => line.startsWith(ARTICLE_ROW));
+      const last = pages.at(-1);
+      fs.writeFileSync(last, [...rowsOf(last), articleRows[0]].join('\n'));
+      expect(spawnSync('tar', ['-czf', archive, '-C', unpacked, '.']).status).toBe(0);
+
+      const target = storage('sqlite', path.join(tmp, 'restored-repeated'), '');
+      const restored = await npm(['run', 'restore', '--', '--from', repeated], { ...target, BACKUP_ENCRYPTION_KEY: '' });
+      expect(restored.status).toBe(1);
+      expect(restored.output).toContain(`api::article.article: ${articleRows.length + 1} rows, only ${articleRows.length} distinct`);
+      expect(restored.output).toContain('Nothing was restored');
+      expect(fs.existsSync(target.DATABASE_FILENAME)).toBe(false);
+    }, 120_000);
+
+  if (database === 'sqlite')
+    it('encrypts a Strapi archive with BACKUP_ENCRYPTION_KEY and restores it only with that key', async () => {
+      const backupDir = path.join(tmp, 'backup-strapi-encrypted');
+      const key = 'e2e-backup-key-not-a-secret';
+      const made = await npm(['run', 'backup', '--', '--method', 'strapi', '--out', backupDir], { ...source, BACKUP_ENCRYPTION_KEY: key });
+      expect({ status: made.status, output: made.output.slice(-600) }).toMatchObject({ status: 0 });
+      const archive = fs.readFileSync(path.join(backupDir, 'export.tar.gz.enc'));
+      expect(archive.subarray(0, 2).equals(Buffer.from([0x1f, 0x8b]))).toBe(false); // not a readable gzip stream
+      expect(archive.includes('night-market-is-back')).toBe(false);
+
+      const target = storage('sqlite', path.join(tmp, 'restored-encrypted'), '');
+      const withoutKey = await npm(['run', 'restore', '--', '--from', backupDir], { ...target, BACKUP_ENCRYPTION_KEY: '' });
+      expect(withoutKey.status).toBe(1);
+      expect(withoutKey.output).toContain('the archive is encrypted: set BACKUP_ENCRYPTION_KEY');
+      const wrongKey = await npm(['run', 'restore', '--', '--from', backupDir], { ...target, BACKUP_ENCRYPTION_KEY: 'another-key' });
+      expect(wrongKey.status).toBe(1);
+      expect(wrongKey.output).toContain('Key is incorrect');
+      expect(fs.existsSync(target.DATABASE_FILENAME)).toBe(false);
+      const withKey = await npm(['run', 'restore', '--', '--from', backupDir], { ...target, BACKUP_ENCRYPTION_KEY: key });
+      expect({ status: withKey.status, output: withKey.output.slice(-600) }).toMatchObject({ status: 0 });
+      expect(withKey.output).toMatch(/Verified: all \d+ entries and files/);
+    }, 240_000);
 });

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import type { Knex } from 'knex';
 import { cmsEnv } from '../env';
+import { checkArchive } from './archive-check';
 
 // The three ways to back up and restore the CMS (README, Operations, "Backup and restore"):
 // - sqlite:   SQLite's online backup API (a consistent copy while the CMS runs), plus the uploads folder;
@@ -103,6 +104,11 @@ export async function backup(method: Method, storage: Storage, dir: string, knex
     const file = archiveOf(dir, encrypted).replace(/\.tar\.gz(\.enc)?$/, '');
     const key = encrypted ? ['--key', storage.encryptionKey as string] : ['--no-encrypt'];
     runTransfer(['export', ...key, '--file', file], dir, storage.client === 'postgres' ? { PGOPTIONS: STABLE_SCANS } : {});
+    await checkArchive(
+      archiveOf(dir, encrypted),
+      storage.encryptionKey,
+      'Run the backup again while nobody edits, or use the database method (sqlite or postgres) for this database.',
+    );
     const tables: Record<string, unknown[]> = {};
     for (const table of EXTRA_TABLES) if (await knex.schema.hasTable(table)) tables[table] = await knex(table).select();
     fs.writeFileSync(path.join(dir, 'extra-tables.json'), JSON.stringify(tables));
@@ -172,6 +178,8 @@ export async function restoreFiles(method: Method, storage: Storage, dir: string
     if (encrypted && !storage.encryptionKey)
       throw new Error('the archive is encrypted: set BACKUP_ENCRYPTION_KEY to the key it was made with');
     const key = encrypted ? ['--key', storage.encryptionKey as string] : [];
+    // Before the target is touched: an archive made without the export's stable scans may have lost rows.
+    await checkArchive(archiveOf(dir, encrypted), storage.encryptionKey, 'Nothing was restored: restore an earlier backup.');
     // Strapi boots on the target to import into it: it must not seed demo content there first.
     runTransfer(['import', '--force', ...key, '--file', archiveOf(dir, encrypted)], dir, { SEED_DEMO_CONTENT: 'false' });
   }
