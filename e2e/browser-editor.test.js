@@ -12,18 +12,10 @@ const ADMIN_URL = `http://localhost:${CMS_PORT}/admin`;
 const SLUG = 'ferry-crews-train-for-night-crossings';
 // Generous, so a busy machine does not fail the journey; how fast publishing is, bench:publish measures.
 const SITE_TIMEOUT_MS = 30_000;
-let running;
 let browser;
-
-beforeAll(async () => {
-  running = system.start();
-  await running.ready;
-  browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await running?.stop();
-  system.cleanup();
+system.duringTests({
+  ready: async () => (browser = await launchBrowser()),
+  stopping: () => browser?.close(),
 });
 
 /** Reloads the article on the reader site (in its own tab) until `expected` holds, within a generous timeout. */

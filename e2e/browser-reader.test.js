@@ -11,28 +11,22 @@ const system = createSystem({ cmsPort: 1396, webPort: 3096, env: { ADMIN_EMAIL: 
 const TREND = 'harbour wall'; // pinned by an editor before the journeys, so the Search Trends box shows it
 const SERIES_PART_1 = 'Why the harbour wall is not enough';
 const SERIES_PART_2 = 'Who pays for a barrier';
-let running;
 let browser;
-
-beforeAll(async () => {
-  running = system.start();
-  await running.ready;
-  const editor = await adminSession(system.cms, ADMIN);
-  const pinned = await editor.request('/content-manager/collection-types/api::trend-rule.trend-rule?locale=en', 'POST', {
-    term: TREND,
-    rule: 'pin',
-  });
-  if (pinned.status !== 201) throw new Error(`pinning the trend term answered ${pinned.status}`);
-  await waitFor(async () => (await (await fetch(`${system.web}/authors/wen-huang`)).text()).includes(`>${TREND}</a>`), {
-    timeoutMs: 30_000,
-    intervalMs: 250,
-  });
-  browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await running?.stop();
-  system.cleanup();
+system.duringTests({
+  async ready() {
+    const editor = await adminSession(system.cms, ADMIN);
+    const pinned = await editor.request('/content-manager/collection-types/api::trend-rule.trend-rule?locale=en', 'POST', {
+      term: TREND,
+      rule: 'pin',
+    });
+    if (pinned.status !== 201) throw new Error(`pinning the trend term answered ${pinned.status}`);
+    await waitFor(async () => (await (await fetch(`${system.web}/authors/wen-huang`)).text()).includes(`>${TREND}</a>`), {
+      timeoutMs: 30_000,
+      intervalMs: 250,
+    });
+    browser = await launchBrowser();
+  },
+  stopping: () => browser?.close(),
 });
 
 const heading = (page) => page.getByRole('heading', { level: 1 }).innerText();

@@ -9,20 +9,10 @@ const system = createSystem({
   env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, SLUG_REDIRECTS_REFRESH_MS: '500', REVALIDATE_SETTLE_MS: '3000' },
 });
 const ARTICLE = 'api::article.article';
-let running;
 let session;
+const running = system.duringTests({ ready: async () => (session = await adminSession(system.cms, ADMIN)) });
 // The Content Manager's API for articles, as the editor.
 const admin = (path, method, body) => session.request(`/content-manager/collection-types/${ARTICLE}${path}`, method, body);
-
-beforeAll(async () => {
-  running = system.start();
-  await running.ready;
-  session = await adminSession(system.cms, ADMIN);
-}, 300_000);
-afterAll(async () => {
-  await running?.stop();
-  system.cleanup();
-});
 
 const get = async (path) => {
   const res = await fetch(`${system.web}${path}`, { redirect: 'manual' });

@@ -7,18 +7,8 @@ const fuzz = require('./helpers/fuzz');
 const system = createSystem({ cmsPort: 1397, webPort: 3097 });
 const SEED = Number(process.env.FUZZ_SEED || fuzz.weeklySeed());
 const REQUESTS_PER_APP = 600;
-let running;
 let catalog;
-
-beforeAll(async () => {
-  running = system.start();
-  await running.ready;
-  catalog = await readCatalog();
-}, 300_000);
-afterAll(async () => {
-  await running?.stop();
-  system.cleanup();
-});
+const running = system.duringTests({ ready: async () => (catalog = await readCatalog()) });
 
 /** Real slugs and files of the seeded outlet, read from the public API, for requests that reach real code. */
 async function readCatalog() {

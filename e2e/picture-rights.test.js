@@ -11,18 +11,8 @@ const ARTICLE = 'api::article.article';
 const SLUG = 'night-market-returns-to-quayside';
 // The end lies this far ahead of the publish: long enough for the publish's own refresh to land first.
 const LEAD_MS = 20_000;
-let running;
 let session;
-
-beforeAll(async () => {
-  running = system.start();
-  await running.ready;
-  session = await adminSession(system.cms, ADMIN);
-}, 300_000);
-afterAll(async () => {
-  await running?.stop();
-  system.cleanup();
-});
+const running = system.duringTests({ ready: async () => (session = await adminSession(system.cms, ADMIN)) });
 
 const text = async (url) => {
   const res = await fetch(url);

@@ -12,16 +12,7 @@ const system = createSystem({
   webPort: 3092,
   env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, REVALIDATE_SECRET: SECRET },
 });
-let running;
-
-beforeAll(async () => {
-  running = system.start();
-  await running.ready;
-}, 300_000);
-afterAll(async () => {
-  await running?.stop();
-  system.cleanup();
-});
+const running = system.duringTests();
 
 const page = async (path) => {
   const res = await fetch(`${system.web}${path}`, { redirect: 'manual' });

@@ -9,16 +9,7 @@ const system = createSystem({
   webPort: 3093,
   env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, TRENDS_MIN_SEARCHES: '3', TRENDS_CACHE_SECONDS: '1' },
 });
-let running;
-
-beforeAll(async () => {
-  running = system.start();
-  await running.ready;
-}, 300_000);
-afterAll(async () => {
-  await running?.stop();
-  system.cleanup();
-});
+system.duringTests();
 
 const get = async (path) => {
   const res = await fetch(`${system.web}${path}`);

@@ -33,18 +33,10 @@ describe('a reader, with Apertium', () => {
     env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, TRANSLATION_PROVIDER: '', TRANSLATION_READER_PER_HOUR: '3' },
   });
   const page = (path, headers) => get(system.web, path, headers);
-  let running;
   let browser;
-
-  beforeAll(async () => {
-    running = system.start();
-    await running.ready;
-    browser = await launchBrowser();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await running?.stop();
-    system.cleanup();
+  const running = system.duringTests({
+    ready: async () => (browser = await launchBrowser()),
+    stopping: () => browser?.close(),
   });
 
   it('is offered Spanish and Catalan on an English article, as plain links, with who translates', async () => {

@@ -27,8 +27,7 @@ let cms: TestCms;
 let auth: { Authorization: string };
 beforeAll(async () => {
   cms = await startCms();
-  const login = await cms.api.post('/admin/login').send({ email: 'editor@tidewater.test', password: 'Test-Passw0rd!' });
-  auth = { Authorization: `Bearer ${login.body.data.token}` };
+  auth = await cms.signIn();
 });
 afterAll(async () => {
   await cms?.stop();

@@ -210,8 +210,7 @@ describe('pre-publish checks', () => {
   });
 
   it('answers the admin with a 400 and the same message', async () => {
-    const login = await cms.api.post('/admin/login').send({ email: 'editor@tidewater.test', password: 'Test-Passw0rd!' });
-    const auth = { Authorization: `Bearer ${login.body.data.token}` };
+    const auth = await cms.signIn();
     const base = `/content-manager/collection-types/${ARTICLE}`;
     const created = await cms.api.post(`${base}?locale=en`).set(auth).send({ title: 'Admin draft', slug: 'admin-draft', format: 'news' });
     expect(created.status).toBe(201);

@@ -161,8 +161,7 @@ describe('the site refresh outbox', () => {
     expect(health.body.outbox.oldestPendingMs).toBeGreaterThan(0);
 
     expect((await cms.api.get('/site-refresh/deliveries')).status).toBe(401);
-    const login = await cms.api.post('/admin/login').send({ email: 'editor@tidewater.test', password: 'Test-Passw0rd!' });
-    const view = await cms.api.get('/site-refresh/deliveries').set('Authorization', `Bearer ${login.body.data.token}`);
+    const view = await cms.api.get('/site-refresh/deliveries').set(await cms.signIn());
     expect(view.status).toBe(200);
     expect(view.body.data.backlog.pending).toBe(1);
     const mine = (receiver: string) =>

@@ -34,8 +34,7 @@ beforeAll(async () => {
     },
   });
   token = fs.readFileSync(path.join(cms.tmp, 'web-api-token'), 'utf8').trim();
-  const login = await cms.api.post('/admin/login').send({ email: 'editor@tidewater.test', password: 'Test-Passw0rd!' });
-  admin = { Authorization: `Bearer ${login.body.data.token}` };
+  admin = await cms.signIn();
 }, 180_000);
 afterAll(async () => {
   await cms?.stop();

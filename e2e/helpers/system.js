@@ -59,6 +59,25 @@ function createSystem({ cmsPort, webPort, env: extra = {} }) {
     cleanup() {
       fs.rmSync(tmp, { recursive: true, force: true });
     },
+    /**
+     * Starts the system before the tests around this call (a file or a describe block) and stops it after
+     * them. `ready` runs once it is up (an admin session, a browser), `stopping` before it stops. The result's
+     * `output()` is what the start script has printed so far.
+     */
+    duringTests({ ready, stopping } = {}) {
+      let running;
+      beforeAll(async () => {
+        running = this.start();
+        await running.ready;
+        await ready?.();
+      }, 300_000);
+      afterAll(async () => {
+        await stopping?.();
+        await running?.stop();
+        this.cleanup();
+      });
+      return { output: () => running.output() };
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import supertest from 'supertest';
 import type { Core, UID } from '@strapi/strapi';
 
 const appDir = path.resolve(__dirname, '..', '..');
+const EDITOR = { email: 'editor@tidewater.test', password: 'Test-Passw0rd!' };
 export const database = (process.env.TEST_DATABASE || 'sqlite') as 'sqlite' | 'postgres';
 const pgAdmin = {
   host: process.env.TEST_PG_HOST || '127.0.0.1',
@@ -21,6 +22,8 @@ export type TestCms = {
   tmp: string;
   /** The documentId of the entry with this slug (any status); throws when there is none. */
   idOf: (uid: UID.ContentType, slug: string) => Promise<string>;
+  /** Signs in to the admin as the editor every boot creates: the header its API wants. */
+  signIn: () => Promise<{ Authorization: string }>;
   stop: () => Promise<void>;
 };
 
@@ -44,8 +47,8 @@ export async function startCms({ seed = true, env = {} }: { seed?: boolean; env?
     PUBLIC_DIR: path.join(tmp, 'public'),
     WEB_API_TOKEN_FILE: path.join(tmp, 'web-api-token'),
     SEED_DEMO_CONTENT: seed ? 'true' : 'false',
-    ADMIN_EMAIL: 'editor@tidewater.test',
-    ADMIN_PASSWORD: 'Test-Passw0rd!',
+    ADMIN_EMAIL: EDITOR.email,
+    ADMIN_PASSWORD: EDITOR.password,
     // No web app: nothing is delivered (tests of deliveries start a stand-in and set WEB_URL).
     WEB_URL: '',
     REVALIDATE_SECRET: 'test-revalidate-secret',
@@ -76,10 +79,16 @@ export async function startCms({ seed = true, env = {} }: { seed?: boolean; env?
   const strapi: Core.Strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
   strapi.server.mount();
 
+  const api = supertest(strapi.server.httpServer);
   return {
     strapi,
-    api: supertest(strapi.server.httpServer),
+    api,
     tmp,
+    async signIn() {
+      const login = await api.post('/admin/login').send(EDITOR);
+      if (login.status !== 200) throw new Error(`the admin login answered ${login.status}`);
+      return { Authorization: `Bearer ${login.body.data.token}` };
+    },
     async idOf(uid, slug) {
       const row = (await strapi.db.query(uid).findOne({ where: { slug }, select: ['documentId'] })) as { documentId: string } | null;
       if (!row) throw new Error(`No ${uid} with slug ${slug}`);
