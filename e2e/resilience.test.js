@@ -1,7 +1,7 @@
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { startApp, until } = require('./helpers/apps');
 const { clearWebCache } = require('./helpers/system');
 const { adminSession, waitFor } = require('./helpers/http');
 
@@ -9,48 +9,12 @@ const { adminSession, waitFor } = require('./helpers/http');
 // CMS's outbox keeps the refreshes until delivered). When the CMS goes down, readers keep getting every
 // page already cached; an uncached page gets a friendly error page. CMS and web are started separately
 // here so that one can be stopped alone.
-const root = path.resolve(__dirname, '..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-resilience-'));
 const ports = { cms: 1395, web: 3095 };
 const web = `http://127.0.0.1:${ports.web}`;
-const processes = {};
+const apps = {};
 const ADMIN = { email: 'e2e-resilience@tidewater.test', password: 'E2e-Passw0rd!' };
 const ARTICLE_TYPE = '/content-manager/collection-types/api::article.article';
-
-function start(workspace, env) {
-  const child = spawn('npm', ['run', 'start', '--workspace', workspace, '--silent'], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    detached: true,
-    stdio: ['ignore', fs.openSync(path.join(tmp, `${workspace}.log`), 'a'), fs.openSync(path.join(tmp, `${workspace}.log`), 'a')],
-  });
-  processes[workspace] = child;
-  return child;
-}
-async function stopApp(workspace) {
-  const child = processes[workspace];
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    return; // the group is already gone
-  }
-  const timer = setTimeout(() => process.kill(-child.pid, 'SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-async function until(url) {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 beforeAll(async () => {
   fs.mkdirSync(path.join(tmp, 'public', 'uploads'), { recursive: true });
@@ -59,6 +23,7 @@ beforeAll(async () => {
   await startWeb();
 }, 300_000);
 const cms = `http://127.0.0.1:${ports.cms}`;
+const start = (workspace, env) => (apps[workspace] = startApp(workspace, env, path.join(tmp, `${workspace}.log`)));
 async function startCms() {
   start('cms', {
     PORT: String(ports.cms),
@@ -67,7 +32,6 @@ async function startCms() {
     PUBLIC_DIR: path.join(tmp, 'public'),
     WEB_API_TOKEN_FILE: path.join(tmp, 'web-api-token'),
     WEB_URL: web,
-    STRAPI_TELEMETRY_DISABLED: 'true',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     // Retries of a delivery to a web app that is down come quickly here (production: 1 s doubling to a minute).
@@ -81,13 +45,12 @@ async function startWeb() {
     PORT: String(ports.web),
     CMS_URL: cms,
     STRAPI_API_TOKEN_FILE: path.join(tmp, 'web-api-token'),
-    NEXT_TELEMETRY_DISABLED: '1',
   });
   await until(web);
 }
 afterAll(async () => {
-  await stopApp('web');
-  await stopApp('cms');
+  await apps.web?.stop();
+  await apps.cms?.stop();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -97,7 +60,7 @@ describe('with the web app down while editors publish', () => {
     const pages = [...slugs.map((slug) => `/articles/${slug}`), '/'];
     for (const p of pages) expect((await fetch(`${web}${p}`)).status).toBe(200); // cached
 
-    await stopApp('web');
+    await apps.web.stop();
     const editor = await adminSession(cms, ADMIN);
     const titles = [];
     for (const slug of slugs) {
@@ -140,10 +103,9 @@ describe('a CMS killed in the middle of a publish', () => {
 
       const publishing = editor.request(`${ARTICLE_TYPE}/${documentId}/actions/publish?locale=en`, 'POST', {}).catch(() => null);
       await new Promise((resolve) => setTimeout(resolve, delayMs));
-      const exited = new Promise((resolve) => processes.cms.once('exit', resolve));
-      process.kill(-processes.cms.pid, 'SIGKILL');
+      const killed = apps.cms.kill();
       const answer = await publishing;
-      await exited;
+      await killed;
       await startCms();
 
       const again = await adminSession(cms, ADMIN);
@@ -185,7 +147,7 @@ describe('with the CMS down', () => {
     const cached = ['/articles/bus-depot-move-uphill-approved', '/sections/culture', '/feed.xml'];
     for (const p of cached) expect((await fetch(`${web}${p}`)).status).toBe(200);
 
-    await stopApp('cms');
+    await apps.cms.stop();
 
     for (const p of cached) {
       const res = await fetch(`${web}${p}`);
