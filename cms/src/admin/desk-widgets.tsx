@@ -44,6 +44,15 @@ function useDeskAnswer<T>(path: string) {
   return { answer, failed };
 }
 
+/** What every desk list shows while its answer is unreadable, loading or empty; `children` draws the items. */
+function DeskAnswer<T>({ path, empty, children }: { path: string; empty: string; children: (answer: Answer<T>) => ReactNode }) {
+  const { answer, failed } = useDeskAnswer<T>(path);
+  if (failed) return <Typography textColor="danger600">This list could not be read.</Typography>;
+  if (!answer) return <Typography variant="pi">Loading…</Typography>;
+  if (answer.items.length === 0) return <Typography variant="pi">{empty}</Typography>;
+  return children(answer);
+}
+
 function DeskList<T extends Item>({
   path,
   empty,
@@ -53,27 +62,29 @@ function DeskList<T extends Item>({
   empty: string;
   render: (item: T, timeZone: string) => ReactNode;
 }) {
-  const { answer, failed } = useDeskAnswer<T>(path);
-  if (failed) return <Typography textColor="danger600">This list could not be read.</Typography>;
-  if (!answer) return <Typography variant="pi">Loading…</Typography>;
-  if (answer.items.length === 0) return <Typography variant="pi">{empty}</Typography>;
-  const more = (answer.total ?? answer.items.length) - answer.items.length;
   return (
-    <Flex direction="column" alignItems="stretch" gap={2} tag="ul">
-      {answer.items.map((item) => (
-        <li key={`${item.documentId}:${item.locale}:${'action' in item ? item.action : ''}`}>
-          <Flex direction="column" alignItems="stretch" gap={1}>
-            <Link to={entryPath(item)}>
-              <Typography fontWeight="semiBold" ellipsis>
-                {item.title} {item.locale !== 'en' ? `(${item.locale})` : ''}
-              </Typography>
-            </Link>
-            {render(item, answer.timeZone)}
+    <DeskAnswer<T> path={path} empty={empty}>
+      {(answer) => {
+        const more = (answer.total ?? answer.items.length) - answer.items.length;
+        return (
+          <Flex direction="column" alignItems="stretch" gap={2} tag="ul">
+            {answer.items.map((item) => (
+              <li key={`${item.documentId}:${item.locale}:${'action' in item ? item.action : ''}`}>
+                <Flex direction="column" alignItems="stretch" gap={1}>
+                  <Link to={entryPath(item)}>
+                    <Typography fontWeight="semiBold" ellipsis>
+                      {item.title} {item.locale !== 'en' ? `(${item.locale})` : ''}
+                    </Typography>
+                  </Link>
+                  {render(item, answer.timeZone)}
+                </Flex>
+              </li>
+            ))}
+            {more > 0 ? <Typography variant="pi">and {more} more</Typography> : null}
           </Flex>
-        </li>
-      ))}
-      {more > 0 ? <Typography variant="pi">and {more} more</Typography> : null}
-    </Flex>
+        );
+      }}
+    </DeskAnswer>
   );
 }
 
@@ -140,32 +151,32 @@ const LICENCE_NAMES: Record<string, string> = {
 
 /** Pictures whose licence ends in the next 14 days, each with the entries that show it. */
 export function LicencesEndingWidget() {
-  const { answer, failed } = useDeskAnswer<LicenceEnding>('/desk/licences-ending');
-  if (failed) return <Typography textColor="danger600">This list could not be read.</Typography>;
-  if (!answer) return <Typography variant="pi">Loading…</Typography>;
-  if (answer.items.length === 0) return <Typography variant="pi">No picture's licence ends in the next 14 days.</Typography>;
   return (
-    <Flex direction="column" alignItems="stretch" gap={3} tag="ul">
-      {answer.items.map((picture) => (
-        <li key={picture.fileId}>
-          <Flex direction="column" alignItems="stretch" gap={1}>
-            <Typography fontWeight="semiBold" ellipsis>
-              {picture.name}
-            </Typography>
-            <Typography variant="pi" textColor="warning600">
-              {[picture.licence && LICENCE_NAMES[picture.licence], picture.credit].filter(Boolean).join(', ')}: usable until{' '}
-              {formatTime(picture.endsAt, answer.timeZone)}
-            </Typography>
-            {picture.uses.map((use) => (
-              <Link key={`${use.uid}:${use.documentId}:${use.locale}`} to={entryPath(use)}>
-                <Typography variant="pi">
-                  {use.title} {use.locale !== 'en' ? `(${use.locale})` : ''} {use.published ? '' : '(draft)'}
+    <DeskAnswer<LicenceEnding> path="/desk/licences-ending" empty="No picture's licence ends in the next 14 days.">
+      {(answer) => (
+        <Flex direction="column" alignItems="stretch" gap={3} tag="ul">
+          {answer.items.map((picture) => (
+            <li key={picture.fileId}>
+              <Flex direction="column" alignItems="stretch" gap={1}>
+                <Typography fontWeight="semiBold" ellipsis>
+                  {picture.name}
                 </Typography>
-              </Link>
-            ))}
-          </Flex>
-        </li>
-      ))}
-    </Flex>
+                <Typography variant="pi" textColor="warning600">
+                  {[picture.licence && LICENCE_NAMES[picture.licence], picture.credit].filter(Boolean).join(', ')}: usable until{' '}
+                  {formatTime(picture.endsAt, answer.timeZone)}
+                </Typography>
+                {picture.uses.map((use) => (
+                  <Link key={`${use.uid}:${use.documentId}:${use.locale}`} to={entryPath(use)}>
+                    <Typography variant="pi">
+                      {use.title} {use.locale !== 'en' ? `(${use.locale})` : ''} {use.published ? '' : '(draft)'}
+                    </Typography>
+                  </Link>
+                ))}
+              </Flex>
+            </li>
+          ))}
+        </Flex>
+      )}
+    </DeskAnswer>
   );
 }
