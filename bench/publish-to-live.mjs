@@ -4,7 +4,7 @@
 // Usage: npm run bench:publish [-- --runs 20]
 import { percentile } from './lib/cms.mjs';
 import { markdownTable, option } from './lib/report.mjs';
-import { startSystem } from './lib/system.mjs';
+import { adminHeaders, startSystem } from './lib/system.mjs';
 
 const runs = Number(option('runs', 20));
 const admin = { email: 'bench@tidewater.test', password: 'Bench-Passw0rd!' };
@@ -12,16 +12,7 @@ const slug = 'council-approves-night-ferry-trial';
 
 const system = await startSystem({ cmsPort: 1421, webPort: 3121, env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password } });
 try {
-  const jwt = (
-    await (
-      await fetch(`${system.cms}/admin/login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(admin),
-      })
-    ).json()
-  ).data.token;
-  const headers = { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' };
+  const headers = await adminHeaders(system.cms, admin);
   const { data } = await (await fetch(`${system.cms}/api/articles?filters[slug][$eq]=${slug}&fields[0]=title`)).json();
   const base = `${system.cms}/content-manager/collection-types/api::article.article/${data[0].documentId}`;
   await fetch(`${system.web}/articles/${slug}`); // cached before the first publish

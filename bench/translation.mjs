@@ -7,7 +7,7 @@
 // Usage: npm run bench:translation [-- --runs 5 --language es]
 import { percentile } from './lib/cms.mjs';
 import { markdownTable, option } from './lib/report.mjs';
-import { startSystem, warm } from './lib/system.mjs';
+import { adminHeaders, startSystem, warm } from './lib/system.mjs';
 
 const runs = Number(option('runs', 5));
 const language = option('language', 'es');
@@ -25,16 +25,7 @@ try {
     throw new Error('npm start did not start Apertium: apt-get install apertium-apy apertium-eng-spa (README)');
   const original = `${system.web}/articles/${slug}`;
   const translation = `${original}/translate/${language}`;
-  const jwt = (
-    await (
-      await fetch(`${system.cms}/admin/login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(admin),
-      })
-    ).json()
-  ).data.token;
-  const headers = { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' };
+  const headers = await adminHeaders(system.cms, admin);
   const { data } = await (await fetch(`${system.cms}/api/articles?filters[slug][$eq]=${slug}&fields[0]=standfirst`)).json();
   const base = `${system.cms}/content-manager/collection-types/api::article.article/${data[0].documentId}`;
 

@@ -29,6 +29,17 @@ export async function startSystem({ cmsPort, webPort, env = {} }) {
   return { cms: system.cms, web: system.web, output: running.output, stop };
 }
 
+/** Signs in to the admin as `admin`: the headers its content manager's API wants. */
+export async function adminHeaders(cms, admin) {
+  const login = await fetch(`${cms}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(admin),
+  });
+  if (!login.ok) throw new Error(`the admin login answered ${login.status}`);
+  return { Authorization: `Bearer ${(await login.json()).data.token}`, 'Content-Type': 'application/json' };
+}
+
 /** GET `url`, over HTTPS trusting `ca` (a cluster's self-signed certificate): its headers and body as text. */
 export function get(url, { headers = {}, ca } = {}) {
   if (!url.startsWith('https:')) return fetch(url, { headers }).then(async (r) => ({ headers: r.headers, body: await r.text() }));
