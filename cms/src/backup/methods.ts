@@ -177,11 +177,12 @@ export async function restoreFiles(method: Method, storage: Storage, dir: string
     const encrypted = fs.existsSync(archiveOf(dir, true));
     if (encrypted && !storage.encryptionKey)
       throw new Error('the archive is encrypted: set BACKUP_ENCRYPTION_KEY to the key it was made with');
-    const key = encrypted ? ['--key', storage.encryptionKey as string] : [];
+    const archive = archiveOf(dir, encrypted);
+    const key = encrypted ? storage.encryptionKey : undefined; // a key set for new backups does not open an unencrypted one
     // Before the target is touched: an archive made without the export's stable scans may have lost rows.
-    await checkArchive(archiveOf(dir, encrypted), storage.encryptionKey, 'Nothing was restored: restore an earlier backup.');
+    await checkArchive(archive, key, 'Nothing was restored: restore an earlier backup.');
     // Strapi boots on the target to import into it: it must not seed demo content there first.
-    runTransfer(['import', '--force', ...key, '--file', archiveOf(dir, encrypted)], dir, { SEED_DEMO_CONTENT: 'false' });
+    runTransfer(['import', '--force', ...(key ? ['--key', key] : []), '--file', archive], dir, { SEED_DEMO_CONTENT: 'false' });
   }
 }
 
